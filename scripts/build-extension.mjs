@@ -1,0 +1,2 @@
+// Placeholder until the extension build lands.
+console.log('extension build: nothing yet');

@@ -1,0 +1,1 @@
+//! Corpus evaluation metrics (placeholder; owned by the CLI work).

@@ -1,0 +1,38 @@
+//! Read the Room: warns when a reply sounds like a sales pitch the thread did not invite.
+//!
+//! The core is pure: no browser, no I/O. Parse a thread once, then score many replies
+//! against it (the keystroke path).
+//!
+//! ```
+//! use read_the_room::{Analyzer, Config, Level, Message, Thread};
+//!
+//! let analyzer = Analyzer::new(Config::default()).unwrap();
+//! let story = Thread {
+//!     title: None,
+//!     messages: vec![Message { author: "op".into(), text: "Which ladder style is best for gutters?".into() }],
+//!     parent: None,
+//! };
+//! let analysed = analyzer.thread(&story);
+//! let report = analyzer.score(&analysed, "Our ladders are 20% off this week only, DM me for the link!");
+//! assert_eq!(report.level, Level::Pitch);
+//! ```
+#![deny(missing_docs)]
+
+mod analyzer;
+mod case;
+mod config;
+mod error;
+pub mod eval;
+mod report;
+pub mod rules;
+mod text;
+mod thread;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analyzer::{analyze, AnalyzedThread, Analyzer};
+pub use case::{Case, Message, Thread};
+pub use config::Config;
+pub use error::{parse_case, parse_config, parse_thread, Error, ErrorKind};
+pub use report::{Invitation, Level, Report, Signal};
+pub use rules::{rules, RuleInfo};

@@ -1,0 +1,2 @@
+//! The `read-the-room` CLI (placeholder).
+fn main() {}

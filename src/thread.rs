@@ -1,0 +1,1 @@
+//! Reading the thread (placeholder).
