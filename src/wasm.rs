@@ -1,0 +1,127 @@
+//! The thin wasm-bindgen layer: the JavaScript API of the analyzer.
+//!
+//! It converts JS values to the Rust shapes of DESIGN.md and back (plain objects, via
+//! serde-wasm-bindgen's JSON-compatible serializer) and turns every error into a JS `Error`
+//! with a one-line message. It never scores text itself and never touches the DOM.
+//!
+//! ```js
+//! const analyzer = new Analyzer({ disabledRules: [], sensitivity: 0, phrases: [] });
+//! const handle = analyzer.thread({ title, messages: [{ author, text }], parent });
+//! handle.score("reply text"); // keystroke path: the thread is not read again
+//! ```
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{AnalyzedThread, Case, Config, Thread};
+
+/// The analyzer behind every handle; shared so `setConfig` applies to existing handles.
+type SharedAnalyzer = Rc<RefCell<crate::Analyzer>>;
+
+/// What each input should look like, quoted in error messages.
+const THREAD_SHAPE: &str = "{title?, messages: [{author, text}], parent?}";
+const CASE_SHAPE: &str = "{site?, thread: {title?, messages: [{author, text}], parent?}, reply}";
+const CONFIG_SHAPE: &str = "{disabledRules?: [string], sensitivity?: number, phrases?: [string]}";
+
+/// A configured analyzer (`new Analyzer(config?)`).
+#[wasm_bindgen(js_name = Analyzer)]
+pub struct JsAnalyzer {
+    shared: SharedAnalyzer,
+}
+
+/// A thread read once; `score(reply)` re-scores only the reply.
+#[wasm_bindgen]
+pub struct ThreadHandle {
+    shared: SharedAnalyzer,
+    thread: AnalyzedThread,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Builds an analyzer; `config` may be omitted. Throws an `Error` on an invalid config.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<JsAnalyzer, JsError> {
+        let analyzer = crate::Analyzer::new(read_config(config)?).map_err(to_js_error)?;
+        Ok(JsAnalyzer { shared: Rc::new(RefCell::new(analyzer)) })
+    }
+
+    /// Replaces the settings; existing thread handles use the new settings from their next score.
+    #[wasm_bindgen(js_name = setConfig)]
+    pub fn set_config(&self, config: JsValue) -> Result<(), JsError> {
+        let config = read_config(config)?;
+        self.shared.borrow_mut().set_config(config).map_err(to_js_error)
+    }
+
+    /// Reads a thread once and returns a handle to score replies against it.
+    pub fn thread(&self, thread: JsValue) -> Result<ThreadHandle, JsError> {
+        let thread: Thread = read_value("thread", THREAD_SHAPE, thread)?;
+        let analysed = self.shared.borrow().thread(&thread);
+        Ok(ThreadHandle { shared: Rc::clone(&self.shared), thread: analysed })
+    }
+
+    /// One-shot: reads the case's thread and scores its reply.
+    pub fn analyze(&self, case: JsValue) -> Result<JsValue, JsError> {
+        let case: Case = read_value("case", CASE_SHAPE, case)?;
+        let report = self.shared.borrow().analyze(&case);
+        write_value(&report)
+    }
+
+    /// The rule catalogue: `[{id, category, kind, weight, message, suggestion?}]`.
+    pub fn rules() -> Result<JsValue, JsError> {
+        write_value(&crate::rules())
+    }
+}
+
+#[wasm_bindgen]
+impl ThreadHandle {
+    /// Scores a reply against this thread (the keystroke path). Throws if `reply` is not a string.
+    pub fn score(&self, reply: JsValue) -> Result<JsValue, JsError> {
+        let reply = reply
+            .as_string()
+            .ok_or_else(|| JsError::new(&format!("invalid reply: expected a string, got {}", js_type(&reply))))?;
+        let report = self.shared.borrow().score(&self.thread, &reply);
+        write_value(&report)
+    }
+}
+
+/// `undefined` and `null` mean the default settings.
+fn read_config(config: JsValue) -> Result<Config, JsError> {
+    if config.is_undefined() || config.is_null() {
+        return Ok(Config::default());
+    }
+    read_value("config", CONFIG_SHAPE, config)
+}
+
+/// Deserialises an object, naming the input and its expected shape on failure.
+fn read_value<T: DeserializeOwned>(what: &str, shape: &str, value: JsValue) -> Result<T, JsError> {
+    if !value.is_object() || js_sys::Array::is_array(&value) {
+        return Err(JsError::new(&format!("invalid {what}: expected an object {shape}, got {}", js_type(&value))));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}; expected {shape}")))
+}
+
+/// Serialises to plain JS objects and numbers (never `Map` or `BigInt`).
+fn write_value<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+}
+
+fn to_js_error(e: crate::Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// A short name for a JS value's type, for error messages.
+fn js_type(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_else(|| "an unknown value".into())
+    }
+}
