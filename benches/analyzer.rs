@@ -1,0 +1,60 @@
+//! Criterion benchmarks of the analyzer's budgets (DESIGN.md), natively:
+//! - `keystroke/rescore_1000`: re-score a 1,000-char reply against an analysed thread;
+//! - `thread/analyse_200`: analyse a 200-message thread; `oneshot/analyze_case_200`;
+//! - `sweep_reply/<chars>` (1 K → 1 M chars) and `sweep_thread/<messages>` (10 → 10,000),
+//!   with throughput, so scripts/bench.sh can fit the growth slope from criterion's estimates.
+//! It never asserts budgets (benchmarks measure; the figures go to target/bench/summary.json).
+
+mod inputs;
+
+use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use read_the_room::{Analyzer, Case, Config};
+
+fn keystroke(c: &mut Criterion) {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let analysed = analyzer.thread(&inputs::thread(200));
+    let reply = inputs::reply(1_000);
+    c.bench_function("keystroke/rescore_1000", |b| b.iter(|| analyzer.score(black_box(&analysed), black_box(&reply))));
+}
+
+fn thread(c: &mut Criterion) {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let thread = inputs::thread(200);
+    c.bench_function("thread/analyse_200", |b| b.iter(|| analyzer.thread(black_box(&thread))));
+    let case = Case { thread, reply: inputs::reply(1_000), ..Case::default() };
+    c.bench_function("oneshot/analyze_case_200", |b| b.iter(|| analyzer.analyze(black_box(&case))));
+}
+
+fn sweep_reply(c: &mut Criterion) {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let analysed = analyzer.thread(&inputs::thread(20));
+    let mut group = c.benchmark_group("sweep_reply");
+    group.sample_size(10);
+    for chars in [1_000usize, 10_000, 100_000, 1_000_000] {
+        let reply = inputs::reply(chars);
+        group.throughput(Throughput::Elements(chars as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(chars), &reply, |b, reply| {
+            b.iter(|| analyzer.score(black_box(&analysed), black_box(reply)))
+        });
+    }
+    group.finish();
+}
+
+fn sweep_thread(c: &mut Criterion) {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let reply = inputs::reply(1_000);
+    let mut group = c.benchmark_group("sweep_thread");
+    group.sample_size(10);
+    for messages in [10usize, 100, 1_000, 10_000] {
+        let thread = inputs::thread(messages);
+        group.throughput(Throughput::Elements(messages as u64));
+        // Analysing the thread plus one keystroke: what a page of that size costs once.
+        group.bench_with_input(BenchmarkId::from_parameter(messages), &thread, |b, thread| {
+            b.iter(|| analyzer.score(&analyzer.thread(black_box(thread)), black_box(&reply)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystroke, thread, sweep_reply, sweep_thread);
+criterion_main!(benches);
