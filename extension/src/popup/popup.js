@@ -1,0 +1,179 @@
+// The toolbar popup: the current tab's site (on/off, or "enable on this site" for sites outside
+// the defaults), the last verdict on this page, and the history of verdicts as charts and a
+// list with rules in plain words. Everything is built with DOM APIs and textContent.
+// Never reads the page, never scores text, never makes a network request.
+// `?tab=<id>` picks the tab to describe (the end-to-end tests open the popup as a page).
+
+import {
+  isDefaultSite, loadSettings, onSettingsChanged, siteIdFor, siteName, setSiteEnabled, updateSettings,
+} from '../shared/settings.js';
+import { readHistory } from '../shared/history.js';
+import { countByDay, countBySite, drawDailyChart, drawSiteChart, startOfDay } from './chart.js';
+import { loadRuleCatalog, ruleWords } from './rule-catalog.js';
+
+const RECENT_COUNT = 8;
+const SITE_ROWS = 8;
+const $ = (id) => document.getElementById(id);
+const state = { days: 7, tab: null, catalog: [] };
+
+function h(tag, attributes = {}, text) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const formatDay = (time) => new Date(time).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+const formatTime = (time) => new Date(time).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+async function currentTab() {
+  const asked = new URLSearchParams(location.search).get('tab');
+  if (asked) return chrome.tabs.get(Number(asked)).catch(() => null);
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  return tab ?? null;
+}
+
+// The page's web address when the popup may know it and it is a web page, else null.
+function webUrl(tab) {
+  try {
+    const url = new URL(tab?.url ?? '');
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function showNote(text) {
+  $('site-note').textContent = text;
+  $('site-note').hidden = !text;
+}
+
+async function renderCurrent(settings) {
+  const url = webUrl(state.tab);
+  for (const id of ['site-switch', 'enable-site', 'enable-global']) $(id).hidden = true;
+  showNote('');
+  if (!url) {
+    $('site-name').textContent = 'This page';
+    showNote('Read the Room works on web pages with comment boxes.');
+    return;
+  }
+  const siteId = siteIdFor(url.hostname);
+  $('site-name').textContent = siteName(siteId);
+  $('current').dataset.site = siteId;
+  if (!settings.enabled) {
+    showNote('Read the Room is off everywhere.');
+    $('enable-global').hidden = false;
+    return;
+  }
+  const allowed = isDefaultSite(siteId) || await chrome.permissions.contains({ origins: [`${url.origin}/*`] });
+  if (!allowed) {
+    showNote(`Read the Room runs only on the sites you choose. Turning it on here asks your browser for access to ${url.hostname}.`);
+    $('enable-site').hidden = false;
+    return;
+  }
+  $('site-switch').hidden = false;
+  $('site-toggle').checked = Boolean(settings.sites[siteId]?.enabled);
+  $('site-toggle-label').textContent = $('site-toggle').checked ? 'On here' : 'Off here';
+}
+
+async function renderLastVerdict() {
+  const box = $('last-verdict');
+  if (!state.tab?.id || !chrome.storage.session) { box.hidden = true; return; }
+  const key = `lastVerdict:${state.tab.id}`;
+  const { [key]: verdict } = await chrome.storage.session.get(key);
+  box.hidden = !verdict?.level;
+  if (box.hidden) return;
+  box.dataset.level = verdict.level;
+  $('last-level').textContent = `Last reply here: ${verdict.level}`;
+  $('last-level').className = `level ${verdict.level}`;
+  $('last-score').textContent = Number.isFinite(verdict.score) ? `score ${verdict.score}` : '';
+  $('last-rules').replaceChildren(...(verdict.rules ?? []).map((id) => h('li', { 'data-rule': id }, ruleWords(id, state.catalog))));
+}
+
+function emptyMessage(settings) {
+  if (!settings.history.enabled) return 'History is off, so no verdicts are kept. You can turn it on in Settings.';
+  return `No verdicts in the last ${state.days} days. When you finish a reply on a site where Read the Room is on, `
+    + 'its verdict appears here: the level, the score and the rules that fired, never your words.';
+}
+
+async function renderHistory(settings) {
+  const now = Date.now();
+  const since = startOfDay(now) - (state.days - 1) * 24 * 60 * 60 * 1000;
+  const entries = await readHistory({ sinceMs: since });
+  $('history').dataset.count = String(entries.length);
+  $('history-empty').hidden = entries.length > 0;
+  $('history-content').hidden = entries.length === 0;
+  if (!entries.length) {
+    $('history-empty').textContent = emptyMessage(settings);
+    return;
+  }
+  const pitches = entries.filter((e) => e.level === 'pitch').length;
+  $('history-summary').textContent = `${entries.length} verdict${entries.length === 1 ? '' : 's'}, `
+    + `${pitches} pitch${pitches === 1 ? '' : 'es'}, in the last ${state.days} days.`;
+  $('daily-chart').replaceChildren(drawDailyChart(countByDay(entries, state.days, now), { formatDay }));
+  $('site-chart').replaceChildren(drawSiteChart(countBySite(entries).slice(0, SITE_ROWS), { nameOf: siteName }));
+  $('recent').replaceChildren(...entries.slice(-RECENT_COUNT).reverse().map(recentItem));
+}
+
+function recentItem(entry) {
+  const item = h('li', { 'data-level': entry.level, 'data-site': entry.site });
+  const head = h('div', { class: 'head' });
+  head.append(h('span', { class: `level ${entry.level}` }, entry.level), h('span', { class: 'site' }, siteName(entry.site)),
+    h('span', { class: 'score' }, `score ${entry.score}`), h('time', { datetime: new Date(entry.time).toISOString() }, formatTime(entry.time)));
+  item.append(head);
+  if (entry.rules.length) {
+    item.append(h('ul', { class: 'rules' }));
+    item.lastChild.append(...entry.rules.map((id) => h('li', { 'data-rule': id }, ruleWords(id, state.catalog))));
+  }
+  if (entry.text) item.append(h('blockquote', {}, entry.text));
+  return item;
+}
+
+async function renderAll() {
+  const settings = await loadSettings();
+  await Promise.all([renderCurrent(settings), renderLastVerdict(), renderHistory(settings)]);
+  document.body.dataset.ready = 'true';
+}
+
+function wire() {
+  $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+  $('site-toggle').addEventListener('change', async (event) => {
+    const siteId = $('current').dataset.site;
+    await setSiteEnabled(siteId, event.target.checked);
+  });
+  $('enable-global').addEventListener('click', () => updateSettings((s) => { s.enabled = true; }));
+  $('enable-site').addEventListener('click', async () => {
+    const url = webUrl(state.tab);
+    // Must run inside the click: the browser only shows the prompt for a user gesture.
+    const granted = await chrome.permissions.request({ origins: [`${url.origin}/*`] });
+    if (granted) await setSiteEnabled(siteIdFor(url.hostname), true);
+    else showNote(`Access to ${url.hostname} was not granted, so Read the Room stays off here.`);
+    if (granted) renderAll();
+  });
+  for (const button of document.querySelectorAll('.range button')) {
+    button.addEventListener('click', async () => {
+      state.days = Number(button.dataset.days);
+      for (const b of document.querySelectorAll('.range button')) b.setAttribute('aria-pressed', String(b === button));
+      renderHistory(await loadSettings());
+    });
+  }
+  onSettingsChanged((settings) => { renderCurrent(settings); renderHistory(settings); });
+  chrome.storage.onChanged.addListener(async (changes, area) => {
+    if (area === 'session' && changes[`lastVerdict:${state.tab?.id}`]) renderLastVerdict();
+    if (area === 'local' && changes.history) renderHistory(await loadSettings());
+  });
+}
+
+async function main() {
+  wire();
+  state.tab = await currentTab();
+  await renderAll();
+  // The catalogue loads WASM: draw first, then put rule ids into plain words.
+  state.catalog = await loadRuleCatalog();
+  if (state.catalog.length) await renderAll();
+}
+
+main().catch((error) => {
+  document.body.dataset.error = 'true';
+  showNote(`Something went wrong: ${error.message}`);
+});
