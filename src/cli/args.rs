@@ -1,0 +1,381 @@
+//! Command-line parsing for `read-the-room`, by hand (no dependency) and strict:
+//! unknown options, missing values and extra arguments are usage errors.
+//! It never touches files or the analyzer; it only turns argv into a `Command`.
+
+use super::Failure;
+
+/// When to colour the `--explain` view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is unset or empty.
+    Auto,
+    Always,
+    Never,
+}
+
+/// How to print JSON documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonStyle {
+    /// Pretty on a terminal, compact otherwise.
+    Auto,
+    Pretty,
+    Compact,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalyzeArgs {
+    /// File path; `None` or `-` reads stdin.
+    pub input: Option<String>,
+    pub config: Option<String>,
+    pub jsonl: bool,
+    pub explain: bool,
+    pub style: JsonStyle,
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvalArgs {
+    pub files: Vec<String>,
+    pub config: Option<String>,
+    pub json: bool,
+    pub style: JsonStyle,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesArgs {
+    pub json: bool,
+    pub style: JsonStyle,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Print this text on stdout and exit 0.
+    Help(&'static str),
+    Version,
+    Analyze(AnalyzeArgs),
+    Eval(EvalArgs),
+    Rules(RulesArgs),
+}
+
+pub const MAIN_HELP: &str = "\
+read-the-room: warns when a reply sounds like a sales pitch the thread did not invite
+
+Usage: read-the-room <COMMAND> [OPTIONS]
+
+Commands:
+  analyze   Score one case (or one case per line with --jsonl) and print its report
+  eval      Score labelled cases (JSON Lines with \"expect\") and print precision/recall/F1
+  rules     List the rule catalogue
+  help      Print this help, or a command's help (help <COMMAND>)
+
+Options:
+  -h, --help     Print help
+  -V, --version  Print version
+
+Exit codes: 0 success; 1 some --jsonl lines failed; 2 usage or input error.
+";
+
+pub const ANALYZE_HELP: &str = "\
+Score a reply against its thread and print the report as JSON.
+
+Usage: read-the-room analyze [OPTIONS] [FILE|-]
+
+Reads one case ({\"thread\": {...}, \"reply\": \"...\"}) from FILE, or stdin when FILE is
+missing or '-'.
+
+Options:
+      --config <FILE>  Load settings (disabledRules, sensitivity, phrases) from a JSON file
+      --jsonl          Read one case per line and print one report per line, in order;
+                       blank lines are skipped; a bad line prints {\"error\": ..., \"line\": N}
+                       in its place and the exit code is 1
+      --explain        Print a human view (level, scores, marked reply, signals,
+                       invitations, summary, suggestions) instead of JSON
+      --color <WHEN>   Colour the --explain view: auto (default), always, never;
+                       auto colours only on a terminal with NO_COLOR unset
+      --pretty         Indent the JSON (default on a terminal)
+      --compact        One-line JSON (default when stdout is not a terminal)
+  -h, --help           Print help
+";
+
+pub const EVAL_HELP: &str = "\
+Score labelled cases and report how well the verdicts match the labels.
+
+Usage: read-the-room eval [OPTIONS] <FILE.jsonl>...
+
+Each line is a case with \"expect\": \"ok\" | \"caution\" | \"pitch\" (and usually \"id\").
+Prints binary pitch precision/recall/F1, three-way accuracy, the share of ok cases called
+pitch, the confusion matrix (rows expected, columns got) and every miss with its rules.
+Exits 0 whatever the figures; floors belong in tests. '-' reads stdin.
+
+Options:
+      --config <FILE>  Load settings from a JSON file
+      --json           Print the figures as JSON
+      --pretty         Indent the JSON (default on a terminal)
+      --compact        One-line JSON (default when stdout is not a terminal)
+  -h, --help           Print help
+";
+
+pub const RULES_HELP: &str = "\
+List the rule catalogue: id, kind, category, weight, message.
+
+Usage: read-the-room rules [OPTIONS]
+
+Options:
+      --json     Print the catalogue as JSON
+      --pretty   Indent the JSON (default on a terminal)
+      --compact  One-line JSON (default when stdout is not a terminal)
+  -h, --help     Print help
+";
+
+/// One token of the command line.
+enum Token {
+    /// `--name`, `--name=value` or `-x`; the inline value when given with `=`.
+    Option(String, Option<String>),
+    Positional(String),
+}
+
+fn tokenize(args: &[String]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut rest_positional = false;
+    for arg in args {
+        if rest_positional || arg == "-" || !arg.starts_with('-') {
+            tokens.push(Token::Positional(arg.clone()));
+        } else if arg == "--" {
+            rest_positional = true;
+        } else if let Some((name, value)) = arg.split_once('=').filter(|_| arg.starts_with("--")) {
+            tokens.push(Token::Option(name.to_string(), Some(value.to_string())));
+        } else {
+            tokens.push(Token::Option(arg.clone(), None));
+        }
+    }
+    tokens
+}
+
+fn usage(command: &str, message: String) -> Failure {
+    let help = if command.is_empty() { "read-the-room --help".to_string() } else { format!("read-the-room {command} --help") };
+    Failure::Usage(format!("{message} (see '{help}')"))
+}
+
+/// Parses the arguments after the program name.
+pub fn parse(args: &[String]) -> Result<Command, Failure> {
+    let Some((first, rest)) = args.split_first() else {
+        return Err(usage("", "missing command: analyze, eval or rules".into()));
+    };
+    match first.as_str() {
+        "-h" | "--help" => Ok(Command::Help(MAIN_HELP)),
+        "-V" | "--version" => Ok(Command::Version),
+        "help" => match rest {
+            [] => Ok(Command::Help(MAIN_HELP)),
+            [name] => help_for(name).map(Command::Help).ok_or_else(|| usage("", format!("unknown command '{name}'"))),
+            _ => Err(usage("", "help takes at most one command".into())),
+        },
+        "analyze" => parse_analyze(rest),
+        "eval" => parse_eval(rest),
+        "rules" => parse_rules(rest),
+        other if other.starts_with('-') => Err(usage("", format!("unknown option '{other}'"))),
+        other => Err(usage("", format!("unknown command '{other}'"))),
+    }
+}
+
+fn help_for(name: &str) -> Option<&'static str> {
+    match name {
+        "analyze" => Some(ANALYZE_HELP),
+        "eval" => Some(EVAL_HELP),
+        "rules" => Some(RULES_HELP),
+        _ => None,
+    }
+}
+
+/// Walks the tokens of one subcommand: answers help at once, hands every option and
+/// positional to `on_option` / `on_positional`, which reject what they don't know.
+fn walk(
+    command: &'static str,
+    args: &[String],
+    mut on_option: impl FnMut(&str, &mut dyn FnMut() -> Result<String, Failure>, bool) -> Result<bool, Failure>,
+    mut on_positional: impl FnMut(String) -> Result<(), Failure>,
+) -> Result<Option<Command>, Failure> {
+    // Help wins over everything else on the line, even other mistakes.
+    if args.iter().take_while(|a| *a != "--").any(|a| a == "-h" || a == "--help") {
+        return Ok(Some(Command::Help(help_for(command).unwrap_or(MAIN_HELP))));
+    }
+    let mut tokens = tokenize(args).into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        match token {
+            Token::Positional(value) => on_positional(value)?,
+            Token::Option(name, inline) => {
+                let has_inline = inline.is_some();
+                let mut inline = inline;
+                let mut value = || -> Result<String, Failure> {
+                    if let Some(v) = inline.take() {
+                        return Ok(v);
+                    }
+                    match tokens.next() {
+                        Some(Token::Positional(v)) => Ok(v),
+                        _ => Err(usage(command, format!("option '{name}' needs a value"))),
+                    }
+                };
+                let known = on_option(&name, &mut value, has_inline)?;
+                if !known {
+                    return Err(usage(command, format!("unknown option '{name}' for '{command}'")));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn flag(command: &str, name: &str, has_inline: bool) -> Result<bool, Failure> {
+    if has_inline {
+        Err(usage(command, format!("option '{name}' takes no value")))
+    } else {
+        Ok(true)
+    }
+}
+
+fn style_flag(command: &str, name: &str, has_inline: bool, style: &mut JsonStyle) -> Result<bool, Failure> {
+    let wanted = match name {
+        "--pretty" => JsonStyle::Pretty,
+        "--compact" => JsonStyle::Compact,
+        _ => return Ok(false),
+    };
+    flag(command, name, has_inline)?;
+    if *style != JsonStyle::Auto && *style != wanted {
+        return Err(usage(command, "choose one of --pretty and --compact".into()));
+    }
+    *style = wanted;
+    Ok(true)
+}
+
+fn parse_analyze(args: &[String]) -> Result<Command, Failure> {
+    const CMD: &str = "analyze";
+    let mut a = AnalyzeArgs { input: None, config: None, jsonl: false, explain: false, style: JsonStyle::Auto, color: ColorChoice::Auto };
+    let mut input: Option<String> = None;
+    let mut extra: Option<String> = None;
+    let help = walk(
+        CMD,
+        args,
+        |name, value, inline| match name {
+            "--config" => { a.config = Some(value()?); Ok(true) }
+            "--jsonl" => { a.jsonl = flag(CMD, name, inline)?; Ok(true) }
+            "--explain" => { a.explain = flag(CMD, name, inline)?; Ok(true) }
+            "--color" | "--colour" => {
+                a.color = match value()?.as_str() {
+                    "auto" => ColorChoice::Auto,
+                    "always" => ColorChoice::Always,
+                    "never" => ColorChoice::Never,
+                    other => return Err(usage(CMD, format!("--color must be auto, always or never, not '{other}'"))),
+                };
+                Ok(true)
+            }
+            _ => style_flag(CMD, name, inline, &mut a.style),
+        },
+        |value| {
+            if input.is_none() { input = Some(value) } else if extra.is_none() { extra = Some(value) }
+            Ok(())
+        },
+    )?;
+    if let Some(help) = help {
+        return Ok(help);
+    }
+    if let Some(extra) = extra {
+        return Err(usage(CMD, format!("unexpected argument '{extra}': analyze reads one FILE (use --jsonl for many cases)")));
+    }
+    if a.explain && a.jsonl {
+        return Err(usage(CMD, "--explain shows one case; it cannot be combined with --jsonl".into()));
+    }
+    a.input = input.filter(|i| i != "-");
+    Ok(Command::Analyze(a))
+}
+
+fn parse_eval(args: &[String]) -> Result<Command, Failure> {
+    const CMD: &str = "eval";
+    let mut e = EvalArgs { files: Vec::new(), config: None, json: false, style: JsonStyle::Auto };
+    let mut files = Vec::new();
+    let help = walk(
+        CMD,
+        args,
+        |name, value, inline| match name {
+            "--config" => { e.config = Some(value()?); Ok(true) }
+            "--json" => { e.json = flag(CMD, name, inline)?; Ok(true) }
+            _ => style_flag(CMD, name, inline, &mut e.style),
+        },
+        |value| { files.push(value); Ok(()) },
+    )?;
+    if let Some(help) = help {
+        return Ok(help);
+    }
+    if files.is_empty() {
+        return Err(usage(CMD, "missing FILE.jsonl: eval needs at least one labelled corpus".into()));
+    }
+    e.files = files;
+    Ok(Command::Eval(e))
+}
+
+fn parse_rules(args: &[String]) -> Result<Command, Failure> {
+    const CMD: &str = "rules";
+    let mut r = RulesArgs { json: false, style: JsonStyle::Auto };
+    let help = walk(
+        CMD,
+        args,
+        |name, _value, inline| match name {
+            "--json" => { r.json = flag(CMD, name, inline)?; Ok(true) }
+            _ => style_flag(CMD, name, inline, &mut r.style),
+        },
+        |value| Err(usage(CMD, format!("unexpected argument '{value}': rules takes no arguments"))),
+    )?;
+    Ok(help.unwrap_or(Command::Rules(r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(line: &str) -> Result<Command, Failure> {
+        parse(&line.split_whitespace().map(String::from).collect::<Vec<_>>())
+    }
+
+    fn usage_message(line: &str) -> String {
+        match parse_str(line) {
+            Err(Failure::Usage(m)) => m,
+            other => panic!("expected a usage error for {line:?}, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn analyze_options_in_any_order_and_with_equals() {
+        let Ok(Command::Analyze(a)) = parse_str("analyze --compact case.json --config=cfg.json --explain --color never") else { panic!() };
+        assert_eq!(a.input.as_deref(), Some("case.json"));
+        assert_eq!(a.config.as_deref(), Some("cfg.json"));
+        assert!(a.explain && !a.jsonl);
+        assert_eq!((a.style, a.color), (JsonStyle::Compact, ColorChoice::Never));
+        let Ok(Command::Analyze(a)) = parse_str("analyze --jsonl -") else { panic!() };
+        assert!(a.jsonl && a.input.is_none());
+        let Ok(Command::Analyze(a)) = parse_str("analyze -- --odd-name.json") else { panic!() };
+        assert_eq!(a.input.as_deref(), Some("--odd-name.json"));
+    }
+
+    #[test]
+    fn help_and_version_anywhere() {
+        assert_eq!(parse_str("--help").unwrap(), Command::Help(MAIN_HELP));
+        assert_eq!(parse_str("help eval").unwrap(), Command::Help(EVAL_HELP));
+        assert_eq!(parse_str("analyze --bogus -h").unwrap(), Command::Help(ANALYZE_HELP));
+        assert_eq!(parse_str("rules --help").unwrap(), Command::Help(RULES_HELP));
+        assert_eq!(parse_str("-V").unwrap(), Command::Version);
+    }
+
+    #[test]
+    fn mistakes_are_usage_errors_naming_the_problem() {
+        assert!(usage_message("").contains("missing command"));
+        assert!(usage_message("frobnicate").contains("unknown command 'frobnicate'"));
+        assert!(usage_message("analyze --bogus").contains("unknown option '--bogus'"));
+        assert!(usage_message("analyze --config").contains("'--config' needs a value"));
+        assert!(usage_message("analyze --jsonl=yes").contains("takes no value"));
+        assert!(usage_message("analyze a.json b.json").contains("unexpected argument 'b.json'"));
+        assert!(usage_message("analyze --jsonl --explain").contains("cannot be combined"));
+        assert!(usage_message("analyze --pretty --compact").contains("--pretty and --compact"));
+        assert!(usage_message("analyze --color sometimes").contains("auto, always or never"));
+        assert!(usage_message("eval").contains("missing FILE.jsonl"));
+        assert!(usage_message("rules extra").contains("takes no arguments"));
+        assert!(usage_message("eval --bogus x.jsonl").contains("read-the-room eval --help"));
+    }
+}

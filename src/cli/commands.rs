@@ -1,0 +1,76 @@
+//! `read-the-room eval` (labelled corpora → figures) and `read-the-room rules` (the catalogue).
+//! Eval streams each file line by line and exits 0 whatever the figures: floors live in tests.
+
+use super::args::{EvalArgs, RulesArgs};
+use super::{input, to_json, write_stdout, Failure};
+use read_the_room::eval::Evaluator;
+use read_the_room::{parse_case, rules as catalogue};
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+pub fn eval(args: &EvalArgs) -> Result<ExitCode, Failure> {
+    let analyzer = input::analyzer(args.config.as_deref())?;
+    let mut evaluator = Evaluator::new();
+    let mut total = 0;
+    let stdin_once = args.files.iter().filter(|f| *f == "-").count();
+    if stdin_once > 1 {
+        return Err(Failure::Usage("'-' (stdin) can be given only once (see 'read-the-room eval --help')".into()));
+    }
+    for path in &args.files {
+        let mut source = input::open(Some(path))?;
+        let name = source.name.clone();
+        let cases = input::for_each_line(&mut source, |line, text| {
+            let text = text.map_err(|e| Failure::Input(format!("{name}: line {line}: {e}")))?;
+            let case = parse_case(text).map_err(|e| Failure::Input(format!("{name}: line {line}: {e}")))?;
+            let Some(expected) = case.expect else {
+                return Err(Failure::Input(format!(
+                    "{name}: line {line}: case has no \"expect\" level (ok, caution or pitch)"
+                )));
+            };
+            let id = case.id.clone().unwrap_or_else(|| format!("{name}:{line}"));
+            evaluator.add(id, expected, &analyzer.analyze(&case));
+            Ok(())
+        })?;
+        if cases == 0 {
+            return Err(Failure::Input(format!("{name}: empty input: expected labelled cases, one JSON per line")));
+        }
+        total += cases;
+    }
+    let figures = evaluator.finish();
+    debug_assert_eq!(figures.cases, total);
+    let output = if args.json { to_json(&figures, args.style) } else { figures.render(usize::MAX) };
+    write_stdout(output.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn rules(args: &RulesArgs) -> Result<ExitCode, Failure> {
+    let rules = catalogue();
+    if args.json {
+        write_stdout(to_json(&rules, args.style).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let kind = |k: read_the_room::rules::Kind| match k {
+        read_the_room::rules::Kind::Signal => "signal",
+        read_the_room::rules::Kind::Mitigation => "mitigation",
+        read_the_room::rules::Kind::Invitation => "invitation",
+        read_the_room::rules::Kind::Refusal => "refusal",
+    };
+    let id_width = rules.iter().map(|r| r.id.chars().count()).max().unwrap_or(0).max("id".len());
+    let category_width = rules.iter().map(|r| r.category.chars().count()).max().unwrap_or(0).max("category".len());
+    let mut out = String::new();
+    let _ = writeln!(out, "{:<id_width$}  {:<10}  {:<category_width$}  {:>6}  message", "id", "kind", "category", "weight");
+    for rule in &rules {
+        let _ = writeln!(
+            out,
+            "{:<id_width$}  {:<10}  {:<category_width$}  {:>6}  {}",
+            rule.id,
+            kind(rule.kind),
+            rule.category,
+            rule.weight,
+            rule.message
+        );
+    }
+    let _ = writeln!(out, "{} rules", rules.len());
+    write_stdout(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
