@@ -27,7 +27,6 @@ pub fn run(args: &AnalyzeArgs) -> Result<ExitCode, Failure> {
 
 fn run_jsonl(args: &AnalyzeArgs, analyzer: &read_the_room::Analyzer) -> Result<ExitCode, Failure> {
     let mut source = input::open(args.input.as_deref())?;
-    // Stdout is line-buffered, so each report leaves as soon as its line is scored.
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut failed: Vec<usize> = Vec::new();
@@ -43,7 +42,8 @@ fn run_jsonl(args: &AnalyzeArgs, analyzer: &read_the_room::Analyzer) -> Result<E
             }
         }
         .map_err(|e| Failure::Input(format!("line {line}: cannot serialise output: {e}")))?;
-        writeln!(out, "{json}").map_err(output_error)
+        // Flush per line so a reader sees each report while the next line is still coming.
+        writeln!(out, "{json}").and_then(|_| out.flush()).map_err(output_error)
     })?;
     out.flush().map_err(output_error)?;
     if cases == 0 {

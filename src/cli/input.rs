@@ -10,6 +10,8 @@ use std::io::{self, BufRead, BufReader, Read};
 /// The display name of stdin in messages.
 pub const STDIN: &str = "<stdin>";
 
+const BOM: &str = "\u{feff}";
+
 /// An open input: its display name and a buffered reader.
 pub struct Source {
     pub name: String,
@@ -35,7 +37,11 @@ pub fn read_text(path: Option<&str>) -> Result<(String, String), Failure> {
         .reader
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", source.name)))?;
-    let text = utf8(bytes).map_err(|where_| Failure::Input(format!("{}: not valid UTF-8 {where_}", source.name)))?;
+    let mut text = utf8(bytes).map_err(|where_| Failure::Input(format!("{}: not valid UTF-8 {where_}", source.name)))?;
+    // Editors on Windows often start files with a byte-order mark; it is not part of the JSON.
+    if text.starts_with(BOM) {
+        text.drain(..BOM.len());
+    }
     Ok((source.name, text))
 }
 
@@ -73,6 +79,9 @@ pub fn for_each_line(
             return Ok(seen);
         }
         line_number += 1;
+        if line_number == 1 && buffer.starts_with(BOM.as_bytes()) {
+            buffer.drain(..BOM.len());
+        }
         while matches!(buffer.last(), Some(b'\n' | b'\r')) {
             buffer.pop();
         }
@@ -121,7 +130,7 @@ mod tests {
     #[test]
     fn lines_skip_blanks_keep_numbers_and_flag_bad_bytes() {
         let mut seen = Vec::new();
-        let count = for_each_line(&mut source(b"a\r\n\n   \nb\xfe\nc"), |n, text| {
+        let count = for_each_line(&mut source(b"\xef\xbb\xbfa\r\n\n   \nb\xfe\nc"), |n, text| {
             seen.push((n, text.map(str::to_string)));
             Ok(())
         })
