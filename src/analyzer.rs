@@ -1,48 +1,400 @@
-//! Analyzer entry points (placeholder implementation; the API is final).
+//! Scoring a reply against an analysed thread: the keystroke path.
+//!
+//! 1. Find signals in the reply (rules, links, handles, the person's own phrases), dropping
+//!    any inside quotes or criticism ("I hate when people say DM me").
+//! 2. Weigh mitigations: disclosure, alternatives, answering the question first.
+//! 3. Weigh the thread: invitations near the reply lower the score, refusals raise it.
+//! 4. Turn the score into a level, a summary and suggestions.
 
-use crate::{Case, Config, Error, Level, Report, Thread};
+use crate::rules::{self, find_handles, find_links, Check, Hit, Kind, LinkClass, Rule};
+use crate::text::{Normalized, Utf16Map};
+use crate::thread::{content_stems, AnalyzedThread};
+use crate::{Case, Config, Error, ErrorKind, Level, Report, Signal, Thread};
+
+/// Level thresholds at normal sensitivity.
+const PITCH_AT: i32 = 45;
+const CAUTION_AT: i32 = 22;
+/// A reply with this many signal points is clearly commercial on its own.
+const CLEARLY_COMMERCIAL: i32 = 25;
+/// An invitation at least this strong means someone asked for offers.
+const ASKED: f32 = 50.0;
 
 /// A configured analyzer.
 #[derive(Debug, Clone)]
 pub struct Analyzer {
     config: Config,
-}
-
-/// A thread read once, ready to score replies against.
-#[derive(Debug, Clone)]
-pub struct AnalyzedThread {
-    _thread: Thread,
+    /// The person's own phrases, normalised, longest first.
+    phrases: Vec<String>,
 }
 
 impl Analyzer {
-    /// Builds an analyzer; fails on an invalid config (e.g. an empty user phrase).
-    pub fn new(config: Config) -> Result<Analyzer, Error> {
-        Ok(Analyzer { config })
+    /// Builds an analyzer; fails on an invalid config (an empty or oversized user phrase).
+    pub fn new(mut config: Config) -> Result<Analyzer, Error> {
+        config.sensitivity = config.sensitivity.clamp(-30, 30);
+        let mut phrases = Vec::with_capacity(config.phrases.len());
+        for (i, p) in config.phrases.iter().enumerate() {
+            let n = Normalized::new(p.trim()).text;
+            if n.chars().count() < 2 {
+                return Err(Error::new(ErrorKind::Config, format!("phrases[{i}]: a phrase needs at least 2 characters")));
+            }
+            if n.len() > 200 {
+                return Err(Error::new(ErrorKind::Config, format!("phrases[{i}]: a phrase may be at most 200 characters")));
+            }
+            phrases.push(n);
+        }
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Ok(Analyzer { config, phrases })
     }
+
     /// The current settings.
     pub fn config(&self) -> &Config {
         &self.config
     }
-    /// Replaces the settings; analysed threads stay valid.
+
+    /// Replaces the settings; analysed threads stay valid (rules are applied at scoring time).
     pub fn set_config(&mut self, config: Config) -> Result<(), Error> {
         *self = Analyzer::new(config)?;
         Ok(())
     }
-    /// Reads a thread once.
+
+    /// Reads a thread once. Linear in its length.
     pub fn thread(&self, thread: &Thread) -> AnalyzedThread {
-        AnalyzedThread { _thread: thread.clone() }
+        AnalyzedThread::new(thread)
     }
-    /// Scores a reply against an analysed thread (the keystroke path).
-    pub fn score(&self, _thread: &AnalyzedThread, _reply: &str) -> Report {
-        Report { level: Level::Ok, score: 0, pitch: 0, invited: 0, relevance: 0, signals: vec![], invitations: vec![], summary: String::new(), suggestions: vec![] }
-    }
+
     /// One-shot: read the case's thread and score its reply.
     pub fn analyze(&self, case: &Case) -> Report {
         self.score(&self.thread(&case.thread), &case.reply)
+    }
+
+    /// Scores a reply against an analysed thread. Linear in the reply's length.
+    pub fn score(&self, thread: &AnalyzedThread, reply: &str) -> Report {
+        let norm = Normalized::new(reply);
+        let enabled = |id: &str| self.config.enabled(id);
+        let mut hits = self.find_signals(&norm, reply, thread);
+        drop_quoted_and_criticised(&norm.text, &mut hits);
+        hits.sort_by_key(|h| (h.start, h.end));
+
+        // "Not selling anything" only counts against a reply that then sells.
+        let mut weights = first_hit_weights(&hits);
+        let selling: i32 = signal_points(&hits, &weights, "self.false_disclaimer");
+        if selling < CLEARLY_COMMERCIAL {
+            hits.retain(|h| h.rule.id != "self.false_disclaimer");
+            weights = first_hit_weights(&hits);
+        }
+        let commercial = signal_points(&hits, &weights, "");
+
+        // Answering the question before anything commercial.
+        let answer_words = if commercial > 0 && thread.asks_question { words_before_first_signal(&norm.text, &hits, thread) } else { 0 };
+        if answer_words > 0 && enabled("helpful.answer_first") {
+            if let Some(rule) = rules::by_id("helpful.answer_first") {
+                let w = if answer_words >= 20 { rule.weight * 3 / 2 } else { rule.weight };
+                hits.push(Hit { rule, start: 0, end: 0 });
+                weights.push(w);
+            }
+        }
+        let mitigation: i32 = if commercial > 0 { sum_of_all(&hits, &weights, Kind::Mitigation).max(-(commercial * 3 / 4)) } else { 0 };
+
+        let relevance = relevance(&norm.text, thread);
+        let (invited, refused) = thread.strength(&norm.text, &enabled);
+        let disclosed = hits.iter().any(|h| matches!(h.rule.id, "disclose.affiliation" | "self.role" | "self.business"));
+
+        let mut base = (commercial + mitigation) as f32;
+        if commercial >= 15 {
+            base += refused;
+            if !thread.asks_question && invited < 30.0 {
+                base += 10.0; // An offer under a story, a celebration or a vent.
+            }
+            if relevance < 10 && thread.has_text {
+                base += 10.0; // Ignores what the thread is about.
+            }
+        }
+        let forgiveness = if disclosed { 0.85 } else { 0.55 };
+        let mut score = base * (1.0 - invited / 100.0 * forgiveness);
+
+        let shift = self.config.sensitivity;
+        let caution_at = (CAUTION_AT - shift).max(5) as f32;
+        let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
+        let has_hard_sell = hits.iter().any(|h| h.rule.category() == "link" || h.rule.id == "offer.code" || h.rule.id == "offer.urgency");
+        if commercial >= CLEARLY_COMMERCIAL && (invited < ASKED || (!disclosed && has_hard_sell)) {
+            score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
+        }
+        let score = score.round().clamp(0.0, 100.0) as u8;
+        let level = if score as f32 >= pitch_at {
+            Level::Pitch
+        } else if score as f32 >= caution_at {
+            Level::Caution
+        } else {
+            Level::Ok
+        };
+
+        let ctx = Context { level, commercial, invited, refused, relevance, disclosed, answered: answer_words > 0, thread };
+        let summary = ctx.summary(&norm.text, &enabled);
+        let suggestions = ctx.suggestions(&hits, &norm.text, &enabled);
+        let signals = to_signals(reply, &norm, &hits, &weights);
+        let invitations = thread.weighed(&norm.text, &enabled).map(|(f, _)| f.evidence.clone()).collect();
+        Report {
+            level,
+            score,
+            pitch: commercial.clamp(0, 100) as u8,
+            invited: invited.round().clamp(0.0, 100.0) as u8,
+            relevance,
+            signals,
+            invitations,
+            summary,
+            suggestions,
+        }
+    }
+
+    /// Every enabled signal and mitigation in the reply (before quote filtering).
+    fn find_signals(&self, norm: &Normalized, reply: &str, thread: &AnalyzedThread) -> Vec<Hit> {
+        let enabled = |id: &str| self.config.enabled(id);
+        let mut hits = Vec::new();
+        let to_original = |s: usize, e: usize| norm.original_range(s, e);
+        for c in rules::reply_rules() {
+            if enabled(c.rule.id) {
+                c.find(&norm.text, reply, &to_original, &mut hits);
+            }
+        }
+        for link in find_links(&norm.text) {
+            let id = match link.class {
+                LinkClass::Store => "link.store",
+                LinkClass::Profile => "link.profile",
+                LinkClass::Shortener => "link.shortener",
+                LinkClass::Site => "link.site",
+                LinkClass::Reference => continue,
+            };
+            push_computed(&mut hits, id, link.start, link.end, &enabled);
+        }
+        for (s, e, brand) in find_handles(&norm.text, &thread.authors) {
+            if brand {
+                push_computed(&mut hits, "link.handle", s, e, &enabled);
+            }
+        }
+        for p in &self.phrases {
+            for (at, m) in norm.text.match_indices(p.as_str()).take(rules::MAX_HITS_PER_RULE) {
+                push_computed(&mut hits, "self.user_phrase", at, at + m.len(), &enabled);
+            }
+        }
+        // Computed-only rules must not linger from pattern matching.
+        hits.retain(|h| h.rule.check != Check::Computed || h.end > h.start);
+        hits
     }
 }
 
 /// One-shot analysis with a config.
 pub fn analyze(case: &Case, config: &Config) -> Result<Report, Error> {
     Ok(Analyzer::new(config.clone())?.analyze(case))
+}
+
+fn push_computed(hits: &mut Vec<Hit>, id: &str, start: usize, end: usize, enabled: &dyn Fn(&str) -> bool) {
+    if enabled(id) {
+        if let Some(rule) = rules::by_id(id) {
+            hits.push(Hit { rule, start, end });
+        }
+    }
+}
+
+/// Points per hit: the first hit of each rule counts; repeats are shown but add nothing.
+fn first_hit_weights(hits: &[Hit]) -> Vec<i32> {
+    let mut counted: Vec<&'static str> = Vec::new();
+    hits.iter()
+        .map(|h| {
+            if counted.contains(&h.rule.id) {
+                0
+            } else {
+                counted.push(h.rule.id);
+                h.rule.weight
+            }
+        })
+        .collect()
+}
+
+/// Sum of signal points, leaving out one rule id (or none with "").
+fn signal_points(hits: &[Hit], weights: &[i32], skip: &str) -> i32 {
+    hits.iter().zip(weights).filter(|(h, _)| h.rule.kind == Kind::Signal && h.rule.id != skip).map(|(_, w)| *w).sum()
+}
+
+fn sum_of_all(hits: &[Hit], weights: &[i32], kind: Kind) -> i32 {
+    hits.iter().zip(weights).filter(|(h, _)| h.rule.kind == kind).map(|(_, w)| *w).sum()
+}
+
+/// Removes hits inside quotes ('…', "…", lines starting with '>') or after criticism
+/// in the same sentence ("I hate when people say DM me").
+fn drop_quoted_and_criticised(norm: &str, hits: &mut Vec<Hit>) {
+    let quoted = quoted_ranges(norm);
+    hits.retain(|h| {
+        let inside = quoted.iter().any(|&(s, e)| h.start >= s && h.end <= e);
+        if inside && h.rule.kind == Kind::Signal {
+            return false;
+        }
+        if h.rule.kind != Kind::Signal {
+            return true;
+        }
+        let from = rules::sentence_start(norm, h.start);
+        !criticism().is_match(&norm[from..h.start])
+    });
+}
+
+fn criticism() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"\b(?:hate|hates|annoying|annoyed|sick\s+of|tired\s+of|can'?t\s+stand|nothing\s+worse|people\s+who|when\s+people|replies\s+like|comments\s+like|someone\s+(?:replied|commented|wrote|said)|beware|psa|scam|spam|the\s+worst)\b")
+            .expect("tested pattern")
+    })
+}
+
+/// Byte ranges of quoted text: "…", '…' (not apostrophes), and lines starting with '>'.
+fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in norm.split_inclusive('\n') {
+        if line.trim_start().starts_with('>') {
+            out.push((line_start, line_start + line.len()));
+        }
+        let b = line.as_bytes();
+        for quote in [b'"', b'\''] {
+            let mut open: Option<usize> = None;
+            for i in 0..b.len() {
+                if b[i] != quote {
+                    continue;
+                }
+                let before = if i == 0 { b' ' } else { b[i - 1] };
+                let after = b.get(i + 1).copied().unwrap_or(b' ');
+                match open {
+                    None if quote == b'"' || !before.is_ascii_alphanumeric() && after != b' ' => open = Some(i),
+                    Some(s) if quote == b'"' || !after.is_ascii_alphanumeric() && before != b' ' => {
+                        out.push((line_start + s, line_start + i + 1));
+                        open = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+/// Content words in the reply before its first commercial sentence, when they touch the thread.
+fn words_before_first_signal(norm: &str, hits: &[Hit], thread: &AnalyzedThread) -> usize {
+    let first = hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| h.start).min().unwrap_or(norm.len());
+    let cut = rules::sentence_start(norm, first);
+    let stems: Vec<String> = content_stems(&norm[..cut]).collect();
+    let on_topic = stems.iter().filter(|s| thread.topic.contains_key(*s)).count();
+    if stems.len() >= 6 && (on_topic >= 1 || stems.len() >= 15) {
+        stems.len()
+    } else {
+        0
+    }
+}
+
+/// How much the reply's content words are the thread's (0–100).
+fn relevance(norm: &str, thread: &AnalyzedThread) -> u8 {
+    let mut seen = std::collections::HashSet::new();
+    let mut overlap = 0.0f32;
+    for s in content_stems(norm) {
+        if seen.len() > 5000 {
+            break;
+        }
+        if seen.insert(s.clone()) {
+            overlap += thread.topic.get(&s).copied().unwrap_or(0.0);
+        }
+    }
+    if seen.is_empty() {
+        return 0;
+    }
+    let expected = (seen.len() as f32 * 0.35).max(2.0);
+    (overlap / expected * 100.0).round().clamp(0.0, 100.0) as u8
+}
+
+/// Converts hits to report signals with UTF-16 offsets (one pass over the reply).
+fn to_signals(reply: &str, norm: &Normalized, hits: &[Hit], weights: &[i32]) -> Vec<Signal> {
+    let spans: Vec<(usize, usize)> = hits.iter().map(|h| trim_span(reply, norm.original_range(h.start, h.end))).collect();
+    let mut offsets: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
+    Utf16Map::convert(reply, &mut offsets);
+    hits.iter()
+        .zip(weights)
+        .enumerate()
+        .map(|(k, (h, &w))| Signal {
+            rule: h.rule.id.to_string(),
+            category: h.rule.category().to_string(),
+            start: offsets[2 * k],
+            end: offsets[2 * k + 1],
+            text: reply[spans[k].0..spans[k].1].to_string(),
+            weight: w,
+            message: h.rule.message.to_string(),
+        })
+        .collect()
+}
+
+/// Trims whitespace and stray punctuation from the ends of a span of the original text.
+fn trim_span(reply: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let slice = &reply[s..e];
+    let trimmed = slice.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let s2 = s + (slice.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?' | ':' | ';'));
+    (s2, s2 + trimmed.len())
+}
+
+/// What the summary and suggestions are written from.
+struct Context<'a> {
+    level: Level,
+    commercial: i32,
+    invited: f32,
+    refused: f32,
+    relevance: u8,
+    disclosed: bool,
+    answered: bool,
+    thread: &'a AnalyzedThread,
+}
+
+impl Context<'_> {
+    fn asked_elsewhere(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> bool {
+        self.thread.weighed(reply_norm, enabled).any(|(f, c)| f.rule.kind == Kind::Invitation && c < 0.5 && f.rule.weight >= 80)
+    }
+
+    fn summary(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> String {
+        let thanks = self.thread.weighed(reply_norm, enabled).any(|(f, c)| f.rule.id == "refuse.thanks" && c >= 0.75);
+        match self.level {
+            Level::Pitch if self.refused >= 20.0 && !thanks => "Sounds like a pitch, and this thread asked for no offers.".into(),
+            Level::Pitch if thanks => "Sounds like a pitch: it turns a thank-you into a sales message.".into(),
+            Level::Pitch if self.asked_elsewhere(reply_norm, enabled) => {
+                "Sounds like a pitch here: the request for offers was in another comment, so answer under that one.".into()
+            }
+            Level::Pitch if self.relevance < 10 => "Sounds like a pitch: it pushes something without responding to the thread.".into(),
+            Level::Pitch => "Sounds like a pitch: nobody in this thread asked for offers.".into(),
+            Level::Caution if self.invited >= ASKED => "Someone asked, but this reads like an ad: say who you are and why you recommend it.".into(),
+            Level::Caution => "Commercial, but it tries to help: worth a second look before you post.".into(),
+            Level::Ok if self.commercial >= CLEARLY_COMMERCIAL && self.invited >= ASKED => "An offer, but someone asked for one: fine to post.".into(),
+            Level::Ok => "Reads as a genuine reply.".into(),
+        }
+    }
+
+    fn suggestions(&self, hits: &[Hit], reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Vec<String> {
+        if self.level == Level::Ok {
+            return Vec::new();
+        }
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |s: &str| {
+            if !s.is_empty() && !out.iter().any(|o| o == s) && out.len() < 4 {
+                out.push(s.to_string());
+            }
+        };
+        if self.asked_elsewhere(reply_norm, enabled) {
+            add("Reply under the comment that asked for it");
+        }
+        if self.thread.asks_question && !self.answered {
+            add("Answer the question first");
+        }
+        if !self.disclosed {
+            add("Say that you work there or that it's yours");
+        }
+        let mut ranked: Vec<&Rule> = hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| h.rule).collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.weight));
+        for r in ranked {
+            add(r.suggestion);
+        }
+        out
+    }
 }

@@ -30,7 +30,8 @@ mod thread;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analyzer::{analyze, AnalyzedThread, Analyzer};
+pub use analyzer::{analyze, Analyzer};
+pub use thread::AnalyzedThread;
 pub use case::{Case, Message, Thread};
 pub use config::Config;
 pub use error::{parse_case, parse_config, parse_thread, Error, ErrorKind};

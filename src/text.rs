@@ -1,1 +1,331 @@
-//! Text normalisation (placeholder).
+//! Text normalisation with an offset map back to the original.
+//!
+//! Rules match a folded, lowercased copy of the text in which obfuscation is undone:
+//! full-width and "styled" Unicode letters become ASCII, zero-width characters vanish,
+//! spaced or emoji-separated letters ("D M me", "c👉o👉d👉e") are joined, and leetspeak
+//! inside mixed tokens ("fr33") is decoded. Every byte of the normalised text remembers
+//! which bytes of the original it came from, so matches point back into what was typed.
+//! Offsets are bytes here; the one conversion to UTF-16 is [`Utf16Map`].
+
+/// A normalised view of a text.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// Folded, lowercased text that rules match against.
+    pub text: String,
+    /// For each byte of `text` (and one past the end): original start byte of its source char.
+    starts: Vec<u32>,
+    /// For each byte of `text`: original end byte of its source char.
+    ends: Vec<u32>,
+}
+
+/// One normalised char and the original bytes it came from.
+#[derive(Clone, Copy)]
+struct Piece {
+    ch: char,
+    start: u32,
+    end: u32,
+    /// The original char was an upper-case letter (used for spaced-letter detection).
+    upper: bool,
+}
+
+impl Normalized {
+    /// Normalises `original`. Linear in its length.
+    pub fn new(original: &str) -> Normalized {
+        let pieces = fold(original);
+        let pieces = join_spaced_letters(pieces);
+        let pieces = decode_leet(pieces);
+        let mut out = Normalized {
+            text: String::with_capacity(pieces.len()),
+            starts: Vec::with_capacity(pieces.len() + 1),
+            ends: Vec::with_capacity(pieces.len()),
+        };
+        for p in &pieces {
+            let before = out.text.len();
+            out.text.push(p.ch);
+            for _ in before..out.text.len() {
+                out.starts.push(p.start);
+                out.ends.push(p.end);
+            }
+        }
+        out.starts.push(original.len() as u32);
+        out
+    }
+
+    /// Maps a byte range of the normalised text to a byte range of the original.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.text.is_empty() || start >= end {
+            let at = self.starts.get(start).copied().unwrap_or(0) as usize;
+            return (at, at);
+        }
+        let s = self.starts[start.min(self.starts.len() - 1)] as usize;
+        let e = self.ends[(end - 1).min(self.ends.len() - 1)] as usize;
+        (s, e.max(s))
+    }
+}
+
+/// Converts byte offsets of one text to UTF-16 code-unit offsets in a single pass.
+#[derive(Debug, Default)]
+pub struct Utf16Map;
+
+impl Utf16Map {
+    /// Converts every offset in `offsets` (bytes, any order) to UTF-16 units of `text`.
+    /// Offsets inside a char snap to its start. Linear in `text` plus `offsets` log.
+    pub fn convert(text: &str, offsets: &mut [usize]) {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut units = 0usize;
+        let mut chars = text.char_indices().peekable();
+        for i in order {
+            let target = offsets[i].min(text.len());
+            while let Some(&(b, c)) = chars.peek() {
+                if b + c.len_utf8() <= target {
+                    units += c.len_utf16();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            offsets[i] = units;
+        }
+    }
+}
+
+/// True for characters that carry no visible text and are used to break up words.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
+}
+
+/// Maps styled and full-width letters and digits to plain ASCII.
+fn fold_char(c: char) -> Option<char> {
+    let u = c as u32;
+    let ascii = |base: u32, first: u8| char::from(first + (u - base) as u8);
+    Some(match u {
+        0xFF01..=0xFF5E => char::from_u32(u - 0xFF01 + 0x21)?,
+        0x3000 => ' ',
+        // Mathematical alphanumeric symbols: 13 styles of A–Z a–z, then 5 styles of digits.
+        0x1D400..=0x1D6A3 => {
+            let k = (u - 0x1D400) % 52;
+            if k < 26 { char::from(b'A' + k as u8) } else { char::from(b'a' + (k - 26) as u8) }
+        }
+        0x1D7CE..=0x1D7FF => char::from(b'0' + ((u - 0x1D7CE) % 10) as u8),
+        0x24B6..=0x24CF => ascii(0x24B6, b'A'),
+        0x24D0..=0x24E9 => ascii(0x24D0, b'a'),
+        0x249C..=0x24B5 => ascii(0x249C, b'a'),
+        0x2460..=0x2468 => ascii(0x2460, b'1'),
+        0x1F130..=0x1F149 => ascii(0x1F130, b'A'),
+        0x1F150..=0x1F169 => ascii(0x1F150, b'A'),
+        0x1F170..=0x1F189 => ascii(0x1F170, b'A'),
+        0x1F1E6..=0x1F1FF => ascii(0x1F1E6, b'A'),
+        _ => return fold_letterlike(c),
+    })
+}
+
+/// Letter-like symbols and small capitals that spammers use as letters.
+fn fold_letterlike(c: char) -> Option<char> {
+    Some(match c {
+        'ℎ' | 'ℋ' | 'ℌ' | 'ℍ' => 'h',
+        'ℯ' | 'ℰ' | 'ᴇ' => 'e',
+        'ℊ' | 'ɢ' => 'g',
+        'ℴ' | 'ᴏ' => 'o',
+        'ℬ' | 'ʙ' => 'b',
+        'ℱ' | 'ꜰ' => 'f',
+        'ℐ' | 'ℑ' | 'ɪ' => 'i',
+        'ℒ' | 'ʟ' => 'l',
+        'ℳ' | 'ᴍ' => 'm',
+        'ℛ' | 'ℜ' | 'ℝ' | 'ʀ' => 'r',
+        'ℭ' | 'ℂ' | 'ᴄ' => 'c',
+        'ℨ' | 'ℤ' | 'ᴢ' => 'z',
+        'ℕ' | 'ɴ' => 'n',
+        'ℙ' | 'ᴘ' => 'p',
+        'ℚ' => 'q',
+        'ᴀ' => 'a',
+        'ᴅ' => 'd',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        '‘' | '’' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '″' | '«' | '»' => '"',
+        '–' | '—' | '−' => '-',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+        _ => return None,
+    })
+}
+
+/// First pass: drop invisible chars, fold styled letters, lowercase.
+fn fold(original: &str) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(original.len());
+    for (b, c) in original.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
+        let (start, end) = (b as u32, (b + c.len_utf8()) as u32);
+        let folded = fold_char(c).unwrap_or(c);
+        let upper = folded.is_uppercase();
+        let mut lower = folded.to_lowercase();
+        // Keep one char per source char when lowercasing expands (rare: 'İ'); rules are ASCII.
+        let ch = match (lower.next(), lower.next()) {
+            (Some(l), None) => l,
+            (Some(l), Some(_)) if l.is_ascii() => l,
+            _ => folded,
+        };
+        out.push(Piece { ch, start, end, upper });
+    }
+    out
+}
+
+/// A character that can sit between spaced-out letters: spaces, dots, dashes, emoji.
+fn is_letter_gap(c: char) -> bool {
+    matches!(c, ' ' | '.' | '-' | '_' | '*' | '·' | '|' | '/' | '~' | '+')
+        || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii() && !is_word_punct(c))
+}
+
+/// Punctuation that ends or joins words in ordinary prose (never a letter gap).
+fn is_word_punct(c: char) -> bool {
+    matches!(c, '\'' | '"' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '…')
+}
+
+/// Second pass: "D M me" → "DM me", "c👉o👉d👉e" → "code", "w w w" → "www".
+/// A run of single alphanumerics separated by one or two gap chars is joined when it has
+/// three or more letters, or two upper-case letters ("D M").
+fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
+    let n = p.len();
+    let single_at = |i: usize| -> bool {
+        p[i].ch.is_alphanumeric()
+            && (i == 0 || !p[i - 1].ch.is_alphanumeric())
+            && (i + 1 == n || !p[i + 1].ch.is_alphanumeric())
+    };
+    let mut keep = vec![true; n];
+    let mut i = 0;
+    while i < n {
+        if !single_at(i) {
+            i += 1;
+            continue;
+        }
+        // Collect the run of single letters starting at i.
+        let mut members = vec![i];
+        let mut j = i;
+        loop {
+            let mut k = j + 1;
+            let mut gap = 0;
+            while k < n && gap < 3 && is_letter_gap(p[k].ch) {
+                k += 1;
+                gap += 1;
+            }
+            if gap >= 1 && k < n && single_at(k) {
+                members.push(k);
+                j = k;
+            } else {
+                break;
+            }
+        }
+        let all_upper = members.iter().all(|&m| p[m].upper);
+        if members.len() >= 3 || (members.len() == 2 && all_upper) {
+            for w in members.windows(2) {
+                for k in (w[0] + 1)..w[1] {
+                    keep[k] = false;
+                }
+            }
+        }
+        i = j + 1;
+    }
+    p.into_iter().zip(keep).filter(|(_, k)| *k).map(|(x, _)| x).collect()
+}
+
+/// Third pass: leetspeak inside tokens that mix letters and digits ("fr33", "c0de", "d1sc0unt").
+/// Tokens that are numbers with a unit suffix ("10x", "4k", "2nd") are left alone.
+fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
+    let n = p.len();
+    let mut i = 0;
+    while i < n {
+        if !p[i].ch.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < n && (p[j].ch.is_ascii_alphanumeric() || p[j].ch == '@' || p[j].ch == '$') {
+            j += 1;
+        }
+        let token = &p[i..j];
+        let letters = token.iter().filter(|x| x.ch.is_ascii_alphabetic()).count();
+        let leet = token.iter().filter(|x| matches!(x.ch, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
+        let digits_then_letters = {
+            let d = token.iter().take_while(|x| x.ch.is_ascii_digit()).count();
+            d > 0 && token[d..].iter().all(|x| x.ch.is_ascii_alphabetic())
+        };
+        if letters >= 1 && leet >= 1 && !digits_then_letters && letters + leet == token.len() && token.len() >= 3 {
+            for x in &mut p[i..j] {
+                x.ch = match x.ch {
+                    '0' => 'o',
+                    '1' => 'i',
+                    '3' => 'e',
+                    '4' => 'a',
+                    '5' | '$' => 's',
+                    '7' => 't',
+                    '@' => 'a',
+                    c => c,
+                };
+            }
+        }
+        i = j.max(i + 1);
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        Normalized::new(s).text
+    }
+
+    #[test]
+    fn folds_styled_and_fullwidth_letters() {
+        assert_eq!(norm("ｄｍ ｍｅ"), "dm me");
+        assert_eq!(norm("𝐃𝐌 𝐦𝐞"), "dm me");
+        assert_eq!(norm("ⓓⓜ me"), "dm me");
+        assert_eq!(norm("ᴅᴍ me"), "dm me");
+    }
+
+    #[test]
+    fn removes_zero_width_and_joins_spaced_letters() {
+        assert_eq!(norm("D\u{200B}M me"), "dm me");
+        assert_eq!(norm("D M me"), "dm me");
+        assert_eq!(norm("c👉o👉d👉e"), "code");
+        assert_eq!(norm("w w w . shop . com"), "www . shop . com");
+        // Ordinary prose keeps its spaces: "a" and "I" are words.
+        assert_eq!(norm("I want a dog"), "i want a dog");
+        assert_eq!(norm("was I a fool"), "was i a fool");
+    }
+
+    #[test]
+    fn decodes_leet_but_not_numbers() {
+        assert_eq!(norm("fr33 c0de"), "free code");
+        assert_eq!(norm("10x faster, 4k video, 2nd try, $49"), "10x faster, 4k video, 2nd try, $49");
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let original = "Hi ｄｍ me";
+        let n = Normalized::new(original);
+        let at = n.text.find("dm me").unwrap();
+        let (s, e) = n.original_range(at, at + "dm me".len());
+        assert_eq!(&original[s..e], "ｄｍ me");
+    }
+
+    #[test]
+    fn converts_to_utf16_in_one_pass() {
+        let text = "a😀b";
+        let mut offs = [5, 0, 1];
+        Utf16Map::convert(text, &mut offs);
+        assert_eq!(offs, [3, 0, 1]);
+    }
+}

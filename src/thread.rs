@@ -1,1 +1,195 @@
-//! Reading the thread (placeholder).
+//! Reading the thread once: who asked for what, where, and what the thread is about.
+//!
+//! Invitations and refusals are weighted by closeness to the reply: the message being
+//! replied to counts fully, the post and title nearly so, other comments only a little
+//! (an offer belongs under the comment that asked for it).
+
+use crate::rules::{self, Hit, Kind, Rule};
+use crate::text::{Normalized, Utf16Map};
+use crate::{Invitation, Thread};
+use std::collections::HashMap;
+
+/// How much a request counts, by where it was made.
+const IN_PARENT: f32 = 1.0;
+const IN_TITLE: f32 = 0.8;
+const IN_POST: f32 = 0.75;
+const ELSEWHERE: f32 = 0.25;
+/// A request elsewhere that the reply explicitly answers ("re the chain question above").
+const ELSEWHERE_REFERENCED: f32 = 0.6;
+/// Topic weight of words in comments other than the post, title and parent.
+const OTHER_TOPIC_WEIGHT: f32 = 0.4;
+
+/// Evidence found in the thread.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub rule: &'static Rule,
+    /// Message index, or -1 for the title.
+    pub message: i64,
+    /// Closeness factor (0–1) before any reference from the reply.
+    pub closeness: f32,
+    /// The evidence as reported (UTF-16 offsets into that message).
+    pub evidence: Invitation,
+}
+
+/// A thread read once, ready to score replies against.
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzedThread {
+    pub(crate) found: Vec<Found>,
+    /// Content-word stems and how central they are to the thread (0–1).
+    pub(crate) topic: HashMap<String, f32>,
+    /// Authors, normalised, by message index.
+    pub(crate) authors: Vec<String>,
+    /// The message being replied to.
+    pub(crate) parent: Option<usize>,
+    /// The title, post or parent asks something (so a reply can answer it).
+    pub(crate) asks_question: bool,
+    /// The thread has any text at all.
+    pub(crate) has_text: bool,
+}
+
+impl AnalyzedThread {
+    /// Reads `thread`. Linear in its total length.
+    pub(crate) fn new(thread: &Thread) -> AnalyzedThread {
+        let parent = thread.parent_index();
+        let mut t = AnalyzedThread { parent, ..Default::default() };
+        t.authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
+        if let Some(title) = thread.title.as_deref() {
+            t.read(-1, title, IN_TITLE);
+        }
+        for (i, m) in thread.messages.iter().enumerate() {
+            let closeness = if Some(i) == parent {
+                IN_PARENT
+            } else if i == 0 {
+                IN_POST
+            } else {
+                ELSEWHERE
+            };
+            t.read(i as i64, &m.text, closeness);
+        }
+        t
+    }
+
+    fn read(&mut self, index: i64, text: &str, closeness: f32) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.has_text = true;
+        let norm = Normalized::new(text);
+        let near = closeness >= IN_POST;
+        if near && asks_question(&norm.text) {
+            self.asks_question = true;
+        }
+        let topic_weight = if near { 1.0 } else { OTHER_TOPIC_WEIGHT };
+        for stem in content_stems(&norm.text) {
+            let w = self.topic.entry(stem).or_insert(0.0);
+            *w = w.max(topic_weight);
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        let to_original = |s: usize, e: usize| norm.original_range(s, e);
+        for c in rules::thread_rules() {
+            c.find(&norm.text, text, &to_original, &mut hits);
+        }
+        if hits.is_empty() {
+            return;
+        }
+        let mut offsets: Vec<usize> = Vec::with_capacity(hits.len() * 2);
+        let mut ranges = Vec::with_capacity(hits.len());
+        for h in &hits {
+            let (s, e) = norm.original_range(h.start, h.end);
+            ranges.push((s, e));
+            offsets.push(s);
+            offsets.push(e);
+        }
+        Utf16Map::convert(text, &mut offsets);
+        for (k, h) in hits.iter().enumerate() {
+            let (s, e) = ranges[k];
+            self.found.push(Found {
+                rule: h.rule,
+                message: index,
+                closeness,
+                evidence: Invitation {
+                    rule: h.rule.id.to_string(),
+                    message: index,
+                    start: offsets[2 * k],
+                    end: offsets[2 * k + 1],
+                    text: text[s..e].to_string(),
+                },
+            });
+        }
+    }
+
+    /// Invitations and refusals as (found, effective closeness) given the reply.
+    pub(crate) fn weighed<'a>(&'a self, reply_norm: &'a str, enabled: &'a dyn Fn(&str) -> bool) -> impl Iterator<Item = (&'a Found, f32)> + 'a {
+        self.found.iter().filter(move |f| enabled(f.rule.id)).map(move |f| {
+            let mut closeness = f.closeness;
+            if closeness == ELSEWHERE && f.message >= 0 && self.reply_refers_to(reply_norm, f.message as usize) {
+                closeness = ELSEWHERE_REFERENCED;
+            }
+            (f, closeness)
+        })
+    }
+
+    /// Does the reply point at message `i` ("@name", "re the … question above")?
+    fn reply_refers_to(&self, reply_norm: &str, i: usize) -> bool {
+        let mentions_author = self.authors.get(i).is_some_and(|a| {
+            let first = a.split_whitespace().next().unwrap_or("");
+            first.chars().count() >= 3 && reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').any(|w| w == first || w == a)
+        });
+        mentions_author || refers_to_other_question(reply_norm)
+    }
+
+    /// The strongest invitation and refusal, for scoring.
+    pub(crate) fn strength(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> (f32, f32) {
+        let mut invited: f32 = 0.0;
+        let mut refused: f32 = 0.0;
+        for (f, closeness) in self.weighed(reply_norm, enabled) {
+            let w = f.rule.weight as f32 * closeness;
+            match f.rule.kind {
+                Kind::Invitation => invited = invited.max(w),
+                Kind::Refusal => refused = refused.max(w * if closeness >= IN_POST { 1.0 } else { 0.3 }),
+                _ => {}
+            }
+        }
+        (invited.min(100.0), refused)
+    }
+}
+
+fn refers_to_other_question(reply_norm: &str) -> bool {
+    use std::sync::OnceLock;
+    static R: OnceLock<regex::Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(r"\b(?:re|regarding|as\s+for|about)\s+(?:the|your)\s+(?:\w+\s+){0,2}(?:question|q)\b|\b(?:question|asked)\s+above\b").expect("tested pattern")
+    })
+    .is_match(reply_norm)
+}
+
+/// Does this text ask for something (a question mark, or a request for tips or ideas)?
+fn asks_question(norm: &str) -> bool {
+    norm.contains('?')
+        || norm.contains('¿')
+        || ["any tips", "any advice", "any ideas", "tips for", "advice on", "help me", "thoughts", "how do", "what do", "which ", "anyone ", "recommend", "suggest", "tell me"]
+            .iter()
+            .any(|p| norm.contains(p))
+}
+
+/// Common words that say nothing about a topic (English plus a few frequent others).
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "are", "but", "not", "you", "your", "all", "any", "can", "had", "her", "was", "one", "our", "out", "day", "get", "has", "him", "his", "how", "its", "may", "new", "now", "old", "see", "two", "way", "who", "did", "yes", "yet", "she", "too", "use", "that", "with", "have", "this", "will", "from", "they", "know", "want", "been", "good", "much", "some", "time", "very", "when", "come", "here", "just", "like", "long", "make", "many", "more", "only", "over", "such", "take", "than", "them", "well", "were", "what", "there", "their", "about", "would", "these", "other", "which", "could", "should", "think", "thing", "things", "really", "actually", "honestly", "anyone", "everyone", "someone", "something", "anything", "because", "into", "also", "then", "where", "while", "after", "before", "being", "does", "doing", "done", "each", "even", "ever", "every", "first", "going", "got", "great", "lol", "love", "most", "need", "next", "off", "once", "own", "people", "pretty", "same", "still", "sure", "thanks", "thank", "though", "through", "today", "try", "why", "year", "years", "mine", "yours", "ours", "ever", "what's", "it's", "i'm", "don't", "can't", "i've", "you're", "that's", "there's", "let", "via", "per", "off", "getting", "made", "work", "best", "better", "happy", "help", "week", "month", "free", "link", "check", "here's", "les", "des", "une", "est", "pour", "que", "qui", "dans", "pas", "por", "para", "con", "los", "las", "una", "del", "que", "und", "der", "die", "das", "ist", "nicht", "mit", "ein", "eine", "auf", "für", "ich", "wir", "sie", "non", "che", "per", "gli", "della",
+];
+
+/// Content-word stems of normalised text: words of 3+ letters, stopwords dropped, crude suffixes cut.
+pub(crate) fn content_stems(norm: &str) -> impl Iterator<Item = String> + '_ {
+    norm.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| w.chars().count() >= 3 && w.chars().any(|c| c.is_alphabetic()) && !STOPWORDS.contains(w))
+        .map(stem)
+}
+
+fn stem(w: &str) -> String {
+    for suffix in ["ing", "ers", "ies", "ed", "es", "er", "ly", "s"] {
+        if w.len() > suffix.len() + 3 && w.ends_with(suffix) && w.is_char_boundary(w.len() - suffix.len()) {
+            return w[..w.len() - suffix.len()].to_string();
+        }
+    }
+    w.to_string()
+}

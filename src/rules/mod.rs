@@ -1,6 +1,19 @@
-//! The rule catalogue: every signal, mitigation and invitation, as data.
+//! The rule catalogue: every signal, mitigation, invitation and refusal, as data.
+//!
+//! A rule is one entry in [`reply::REPLY_RULES`] or [`thread::THREAD_RULES`]: a stable dotted
+//! id, a kind, a weight, a pattern over normalised text, a plain-English message and
+//! suggestion, and examples it must flag and must pass (checked by `tests/rules.rs`).
+//! Adding a rule means adding one entry with its examples; nothing else.
 
+mod links;
+pub mod reply;
+pub mod thread;
+
+pub(crate) use links::{find_handles, find_links, LinkClass};
+
+use regex::Regex;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// What a rule looks for, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -16,6 +29,49 @@ pub enum Kind {
     Refusal,
 }
 
+/// An extra test a match must pass, for what a pattern alone cannot say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// The pattern is enough.
+    None,
+    /// The matched token must be written in capitals with a digit or dash (PEAK10, ERGO-KAT).
+    UppercaseCode,
+    /// Found by code rather than a pattern (links, handles, answering first, user phrases).
+    Computed,
+}
+
+/// One rule of the catalogue.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable dotted id; settings and tests refer to it.
+    pub id: &'static str,
+    /// What it looks for and where.
+    pub kind: Kind,
+    /// Points added (signal), removed (mitigation, negative), invitation strength, or refusal points.
+    pub weight: i32,
+    /// Regex over normalised lowercase text; empty for computed rules.
+    pub pattern: &'static str,
+    /// Regex that cancels a match when found in its sentence (up to shortly after the match).
+    pub unless: &'static str,
+    /// Extra test on each match.
+    pub check: Check,
+    /// Plain-English reason.
+    pub message: &'static str,
+    /// What to do about it; empty when there is nothing to do.
+    pub suggestion: &'static str,
+    /// Texts it must fire on.
+    pub flags: &'static [&'static str],
+    /// Close look-alikes it must not fire on.
+    pub passes: &'static [&'static str],
+}
+
+impl Rule {
+    /// The category: the id up to its first dot.
+    pub fn category(&self) -> &'static str {
+        self.id.split('.').next().unwrap_or(self.id)
+    }
+}
+
 /// One rule as the options page and the CLI list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -26,7 +82,7 @@ pub struct RuleInfo {
     pub category: &'static str,
     /// What it looks for and where.
     pub kind: Kind,
-    /// Points it adds (signals), removes (mitigations) or invitation strength.
+    /// Points it adds (signals), removes (mitigations), invitation strength or refusal points.
     pub weight: i32,
     /// Plain-English reason shown to the person.
     pub message: &'static str,
@@ -35,7 +91,143 @@ pub struct RuleInfo {
     pub suggestion: Option<&'static str>,
 }
 
-/// The whole catalogue.
+/// Every rule, reply rules first.
+pub fn all() -> impl Iterator<Item = &'static Rule> {
+    reply::REPLY_RULES.iter().chain(thread::THREAD_RULES.iter())
+}
+
+/// Finds a rule by id.
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    all().find(|r| r.id == id)
+}
+
+/// The whole catalogue, for the options page and `read-the-room rules`.
 pub fn rules() -> Vec<RuleInfo> {
-    Vec::new()
+    all()
+        .map(|r| RuleInfo {
+            id: r.id,
+            category: r.category(),
+            kind: r.kind,
+            weight: r.weight,
+            message: r.message,
+            suggestion: (!r.suggestion.is_empty()).then_some(r.suggestion),
+        })
+        .collect()
+}
+
+/// A rule with its patterns compiled.
+pub(crate) struct Compiled {
+    pub rule: &'static Rule,
+    pattern: Option<Regex>,
+    unless: Option<Regex>,
+}
+
+/// A match of a rule in a normalised text (byte offsets of the normalised text).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub rule: &'static Rule,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn compile(rules: &'static [Rule]) -> Vec<Compiled> {
+    let build = |p: &str| (!p.is_empty()).then(|| Regex::new(p).expect("catalogue patterns are tested"));
+    rules.iter().map(|rule| Compiled { rule, pattern: build(rule.pattern), unless: build(rule.unless) }).collect()
+}
+
+/// Reply rules, compiled once per process.
+pub(crate) fn reply_rules() -> &'static [Compiled] {
+    static C: OnceLock<Vec<Compiled>> = OnceLock::new();
+    C.get_or_init(|| compile(reply::REPLY_RULES))
+}
+
+/// Thread rules, compiled once per process.
+pub(crate) fn thread_rules() -> &'static [Compiled] {
+    static C: OnceLock<Vec<Compiled>> = OnceLock::new();
+    C.get_or_init(|| compile(thread::THREAD_RULES))
+}
+
+/// How far past a match an `unless` pattern may look.
+const UNLESS_AFTER: usize = 40;
+/// At most this many hits per rule per text are reported (keeps reports small on huge input).
+pub(crate) const MAX_HITS_PER_RULE: usize = 16;
+
+impl Compiled {
+    /// Every match of this pattern rule in `norm` (lowercase normalised text); `original` is
+    /// used by checks that need the text as typed, through `to_original`.
+    pub fn find(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), out: &mut Vec<Hit>) {
+        let Some(re) = &self.pattern else { return };
+        let mut n = 0;
+        for m in re.find_iter(norm) {
+            if n >= MAX_HITS_PER_RULE {
+                break;
+            }
+            if let Some(unless) = &self.unless {
+                let from = sentence_start(norm, m.start());
+                let to = sentence_end(norm, m.end()).min(floor_char(norm, m.end() + UNLESS_AFTER));
+                if unless.is_match(&norm[from..to]) {
+                    continue;
+                }
+            }
+            if self.rule.check == Check::UppercaseCode {
+                let (s, e) = to_original(m.start(), m.end());
+                if !is_code_like(original.get(s..e).unwrap_or("")) {
+                    continue;
+                }
+            }
+            out.push(Hit { rule: self.rule, start: m.start(), end: m.end() });
+            n += 1;
+        }
+    }
+}
+
+/// PEAK10, ERGO-KAT, VERANO20: the last word is in capitals and has a digit or a dash,
+/// or is at least five capitals after "code".
+fn is_code_like(s: &str) -> bool {
+    let token = s.rsplit(|c: char| c.is_whitespace() || c == ':').next().unwrap_or("");
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = token.chars().filter(|c| c.is_uppercase()).count();
+    let digits = token.chars().filter(|c| c.is_ascii_digit()).count();
+    let has_code_word = s.len() > token.len();
+    letters >= 2 && upper == letters && (digits > 0 || token.contains('-') || (has_code_word && letters >= 4))
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Start of the sentence containing byte `at` (after the last `.!?` + space or newline).
+pub(crate) fn sentence_start(s: &str, at: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = at.min(b.len());
+    let limit = at.saturating_sub(400);
+    while i > limit {
+        let c = b[i - 1];
+        if c == b'\n' || ((c == b' ') && i >= 2 && matches!(b[i - 2], b'.' | b'!' | b'?')) {
+            break;
+        }
+        i -= 1;
+    }
+    floor_char(s, i)
+}
+
+/// End of the sentence containing byte `at`.
+pub(crate) fn sentence_end(s: &str, at: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = at.min(b.len());
+    let limit = (at + 400).min(b.len());
+    while i < limit {
+        let c = b[i];
+        if c == b'\n' || (matches!(c, b'.' | b'!' | b'?') && (i + 1 == b.len() || b[i + 1] == b' ')) {
+            break;
+        }
+        i += 1;
+    }
+    floor_char(s, i)
 }

@@ -1,0 +1,108 @@
+//! Rules that read the thread: invitations (someone asked for offers) and refusals
+//! (someone said no, or the thread is a thank-you where any offer is out of place).
+//!
+//! Invitation `weight` is its strength (0–100) when found in the message being replied to;
+//! `thread.rs` scales it down with distance. Refusal `weight` is points added to a
+//! commercial reply's score.
+
+use super::{Check, Kind::*, Rule};
+
+/// Invitations and refusals, in the order the options page lists them.
+pub static THREAD_RULES: &[Rule] = &[
+    Rule {
+        id: "ask.buy",
+        kind: Invitation,
+        weight: 90,
+        pattern: r"\bin\s+the\s+market\s+for\b|\blooking\s+to\s+(?:buy|hire|book|rent|get|purchase|order)\b|\b(?:want|wanting|need|needs|ready|trying|planning)\s+to\s+(?:buy|purchase|order|rent|hire|book)\b|\bwtb\b|\bwhere\s+(?:can|could|do|should|would)\s+(?:i|we|you|one)\s+(?:buy|get|find|order|purchase|rent|source|grab)\b|\bwhere\s+to\s+(?:buy|get|find|order|rent)\b|\bwhere\s+did\s+you\s+(?:get|buy|find|order)\b|\banyone\s+(?:selling|sell)\b|\bwilling\s+to\s+pay\b|\bshopping\s+for\b|\b(?:any|good|best)\s+(?:black\s+friday\s+)?deals\b|\bdeals\s+that\s+are\b|\bcash\s+ready\b|\bbudget\s+(?:is\s+|of\s+|around\s+|~)?(?:\$|£|€)?\d|\bunder\s+(?:\$|£|€)\d|\bbusco\b|\bje\s+cherche\b|\bich\s+suche\s+(?:ein|einen|eine)\b|\bcerco\b|\bprocuro\b",
+        unless: r"\b(?:not|never)\s+(?:in\s+the\s+market|looking\s+to\s+buy)\b|\bsuche\s+ideen\b",
+        check: Check::None,
+        message: "Someone is looking to buy",
+        suggestion: "",
+        flags: &["I'm in the market for a new ladder", "WTB: used road bike 54cm", "Where can I buy a monitor arm like that?", "black friday deals that are actually good?? go", "Busco fontanero en Valencia"],
+        passes: &["Which ladder style is best?", "I bought a ladder last year"],
+    },
+    Rule {
+        id: "ask.recommendation",
+        kind: Invitation,
+        weight: 80,
+        pattern: r"\b(?:can|could|would|will)\s+(?:anyone|someone|somebody|you|y'?all|people)\s+(?:please\s+)?recommend\b|\banyone\s+(?:recommend|rec)\b|\brecommend\s+me\b|\b(?:any|your)\s+(?:recommendations|recs|suggestions)\s+(?:for|on)\s+(?:a|an|where|who|good|places?|shops?|stores?|vendors?|services?|brands?|products?|companies|tools?|apps?)\b|\b(?:recommendations|recs|intros|suggestions)\s+(?:or\s+\w+\s+)?(?:very\s+)?(?:welcome|please|appreciated)\b|\bknow\s+(?:a|an|any)\s+(?:good\s+|decent\s+|great\s+|reliable\s+|cheap\s+|affordable\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:in|near|around|that|who|for|which|on)\b|\b(?:anyone|someone|somebody)\s+(?:know|have)\s+(?:a|an|any)\s+(?:good|decent|great|reliable|cheap|affordable|privacy|\w+)\b|\banyone\s+(?:in|near|around)\s+\w+\s+(?:do|does|fix|fixes|repair|repairs|sell|sells|make|makes|offer|offers)\b|\bwho\s+do\s+you\s+(?:use|recommend|go\s+to)\s+for\b|\b(?:alguien|quelqu'un|jemand|qualcuno)\s+(?:recomienda|conna[iî]t|kennt|conosce)\b|\bsuggestions\?",
+        unless: r"\b(?:anyone|someone)\s+know\s+(?:if|whether|why|how|when|what)\b|\bnot\s+(?:looking\s+for|asking\s+for)\s+(?:recommendations|recs)\b|\bknow\s+a\s+lot\b",
+        check: Check::None,
+        message: "Someone asked for recommendations of a product, service or vendor",
+        suggestion: "",
+        flags: &["Can anyone recommend a plumber in Leeds?", "anyone know a good CRM for a 3-person agency?", "anyone in Glasgow do screen repairs?", "Recommendations or intros very welcome.", "anyone have a dentist in Brooklyn they actually like?"],
+        passes: &["Does anyone know if the library is open on Monday?", "What's your favourite password manager?"],
+    },
+    Rule {
+        id: "ask.hire",
+        kind: Invitation,
+        weight: 85,
+        pattern: r"\b(?:we'?re|we\s+are|i'?m|i\s+am|now|currently)\s+hiring\b|^\s*hiring\b|\[hiring\]|\bseeking\s+(?:a\s+|an\s+)?(?:freelancer|contractor|designer|developer|dev|editor|writer|tutor|photographer|work)\b|\blooking\s+for\s+(?:a|an|someone|somebody|some)\s+(?:\w+\s+){0,3}?(?:to|who|for|in|near|that)\b|\blooking\s+for\s+(?:a|an)\s+(?:\w+\s+){0,2}(?:tutor|photographer|plumber|electrician|designer|developer|dev|cfo|cleaner|walker|editor|writer|coach|trainer|contractor|mechanic|accountant|lawyer|babysitter|nanny|caterer|florist|dj|band|vendor|supplier|host|provider|service|company|agency|freelancer|crm|tool|app)\b|\bwe\s+need\s+(?:a|an)\s+(?:contract\s+|freelance\s+|part[\s-]time\s+)?\w+|\bneed\s+(?:a|an|someone)\s+(?:\w+\s+)?(?:to|who)\s+(?:clean|fix|repair|build|make|design|paint|install|cut|do)\b|\bneed\s+a\s+(?:logo|website|photographer|plumber|electrician|tutor|designer)\b",
+        unless: r"\blooking\s+for\s+(?:a\s+|an\s+|some\s+)?(?:ideas|advice|tips|opinions|thoughts|stories|feedback|input|experiences|answers|reasons|way|ways|reason|excuse|sign|distraction|change|new\s+hobby)\b|\bnot\s+looking\s+for\b",
+        check: Check::None,
+        message: "Someone wants to hire or find a provider",
+        suggestion: "",
+        flags: &["Looking for a maths tutor for my Year 9", "Hiring! Looking for a part-time dog walker in Ballard", "we need a contract iOS dev for ~3 months", "Looking for someone to clean our gutters"],
+        passes: &["Looking for ideas for the autumn", "Looking for honest stories, not growth hacks"],
+    },
+    Rule {
+        id: "ask.quote",
+        kind: Invitation,
+        weight: 90,
+        pattern: r"\b(?:dm|pm|message|send|email)\s+me\s+(?:your\s+)?(?:quotes?|prices?|rates?|portfolios?|cv|resume|offers?)\b|\bsend\s+(?:me\s+|us\s+)?(?:your\s+)?(?:portfolios?|quotes?|rates|cvs?|resumes?)\b|\bportfolio\s+links?\s+welcome\b|\b(?:taking|accepting|getting)\s+(?:quotes|bids|applications)\b|\blooking\s+for\s+quotes\b|\bseeking\s+freelancer\b",
+        unless: "",
+        check: Check::None,
+        message: "Someone asked for quotes, rates or portfolios",
+        suggestion: "",
+        flags: &["DM me quotes", "Send portfolios in the comments or DM!", "Portfolio links welcome!"],
+        passes: &["get at least two quotes, prices vary"],
+    },
+    Rule {
+        id: "ask.promo_thread",
+        kind: Invitation,
+        weight: 90,
+        pattern: r"\bself[\s-]?promo(?:tion)?\s+(?:saturday|sunday|monday|friday|thread|day|time|weekend)\b|\bself[\s-]?promo\s+saturday\b|\bdrop\s+(?:your|ur|a\s+link\s+to\s+your)\s+(?:\w+\s+)?(?:channels?|links?|shops?|stores?|business(?:es)?|podcasts?|pages?|handles?|websites?|sites?|work|art|portfolios?|commission\s+sheets?|products?|projects?|etsy)\b|\bshare\s+your\s+(?:podcast|business|channel|shop|store|project|work|art|product|startup|newsletter|side\s+project)\b|\bplug\s+your\b|\bshameless\s+plug\s+thread\b|\bpromote\s+your\b|\bwho'?s\s+hiring\b|\bseeking\s+work\b|\bfreelancer\?\s+seeking\b|\bshow\s+(?:me|us)\s+your\s+(?:shop|business|work)\b",
+        unless: r"\bno\s+self[\s-]?promo|\bdon'?t\s+(?:drop|plug|promote)\b",
+        check: Check::None,
+        message: "The thread was made for sharing your own work or business",
+        suggestion: "",
+        flags: &["Self-promo Saturday! Share your podcast", "Small YouTubers, drop your channel below", "artists!! drop your commission sheets", "Ask HN: Who's hiring?"],
+        passes: &["Please don't drop your links here", "share your thoughts below"],
+    },
+    Rule {
+        id: "ask.need",
+        kind: Invitation,
+        weight: 35,
+        pattern: r"\bdon'?t\s+(?:even\s+)?know\s+where\s+to\s+start\b|\b(?:just\s+)?cancell?ed\s+on\s+(?:us|me)\b|\b(?:photographer|caterer|venue|dj|florist|babysitter|contractor|plumber)\s+(?:just\s+)?(?:cancell?ed|bailed|quit|fell\s+through)\b|\bneed\s+(?:help\s+)?(?:asap|urgently)\b|\bes\s+urgente\b|\bstill\s+looking\b",
+        unless: r"\bnot\s+asking\b",
+        check: Check::None,
+        message: "Someone described a need an offer could meet",
+        suggestion: "",
+        flags: &["our photographer just cancelled. I don't know where to start now"],
+        passes: &["I know exactly where to start"],
+    },
+    Rule {
+        id: "refuse.promo",
+        kind: Refusal,
+        weight: 25,
+        pattern: r"\bno\s+(?:self[\s-]?promo(?:tion)?|promo(?:tion)?s?|ads|advertising|sales|selling|spam|solicit\w*|dms|pitches|plugs)\b|\bnot\s+(?:asking|looking)\s+for\s+(?:anything|recommendations|recs|products|services|offers|help|advice|sales)\b|\b(?:please\s+)?don'?t\s+(?:dm|pm|message|sell|pitch|plug|promote)\b|\bnot\s+interested\s+in\s+(?:buying|offers|products|services)\b|\bkeep\s+(?:it|this)\s+(?:ad|promo|sales)[\s-]free\b",
+        unless: "",
+        check: Check::None,
+        message: "The thread asked for no offers",
+        suggestion: "",
+        flags: &["Not asking for anything, I just needed to vent", "No self-promo please", "please don't DM me with offers"],
+        passes: &["no idea what to do", "don't forget to stretch"],
+    },
+    Rule {
+        id: "refuse.thanks",
+        kind: Refusal,
+        weight: 20,
+        pattern: r"\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:the\s+)?(?:follow|following|connecting|connection|boost|reshare|repost|retweet|sub|subscribing|add)\b|\b(?:just\s+)?followed\s+(?:you|back)?\b|\bappreciate\s+the\s+(?:follow|boost|connection|sub)\b|\bnew\s+follow(?:er)?\b|\bfollow\s+back\b",
+        unless: "",
+        check: Check::None,
+        message: "A thank-you or follow notice, not a request",
+        suggestion: "",
+        flags: &["Thanks for connecting, Jordan!", "thanks for the follow :)", "appreciate the follow back 🤝", "love your linework, just followed!"],
+        passes: &["thanks for the tip about the tyres"],
+    },
+];
