@@ -1,0 +1,86 @@
+// Background worker: a thin router. It records settled verdicts (history + the tab's last
+// verdict + the toolbar badge), scores for pages whose CSP blocks WASM in the content script,
+// registers the content script on sites the user opted into, and answers state queries.
+// It never makes network requests and never stores reply text.
+import * as glue from 'rtr:wasm-glue';
+import { createClient } from '../../../js/analyzer-client.mjs';
+import { recordVerdict } from '../shared/history.js';
+import { MSG, lastVerdictKey } from '../shared/messages.js';
+import { syncOptInScripts } from './optin.js';
+
+const BADGE = { pitch: { text: '!', color: '#c62828' }, caution: { text: '?', color: '#e0a400' } };
+
+// Service workers cannot import(): the glue is imported statically and initialised on the
+// first fallback request; the shared client recovers from traps by resetting the instance.
+let clientPromise = null;
+function analyzer() {
+  clientPromise ??= glue.default({ module_or_path: chrome.runtime.getURL('pkg/read_the_room_bg.wasm') })
+    .then(() => createClient(glue));
+  return clientPromise;
+}
+const handles = new Map(); // handleId -> {tabId, handle}
+let nextHandle = 1;
+
+async function onVerdict(tabId, verdict) {
+  await chrome.storage.session.set({ [lastVerdictKey(tabId)]: verdict });
+  const badge = BADGE[verdict.level];
+  await chrome.action.setBadgeText({ tabId, text: badge ? badge.text : '' });
+  if (badge) await chrome.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await recordVerdict(verdict);
+}
+
+async function onCleared(tabId) {
+  await chrome.storage.session.remove(lastVerdictKey(tabId));
+  await chrome.action.setBadgeText({ tabId, text: '' });
+}
+
+const routes = {
+  async [MSG.threadOpen]({ thread, config }, tabId) {
+    const client = await analyzer();
+    client.setConfig(config);
+    const handleId = nextHandle++;
+    handles.set(handleId, { tabId, handle: client.thread(thread) });
+    return { handleId };
+  },
+  async [MSG.score]({ handleId, reply }) {
+    const entry = handles.get(handleId);
+    if (!entry) throw new Error(`unknown handle ${handleId}`);
+    return { report: entry.handle.score(String(reply)) };
+  },
+  async [MSG.threadClose]({ handleId }) {
+    const entry = handles.get(handleId);
+    if (entry) { entry.handle.free(); handles.delete(handleId); }
+    return {};
+  },
+  async [MSG.verdictSettled]({ verdict }, tabId) {
+    if (tabId >= 0) await onVerdict(tabId, verdict);
+    return {};
+  },
+  async [MSG.verdictCleared](_message, tabId) {
+    if (tabId >= 0) await onCleared(tabId);
+    return {};
+  },
+  async [MSG.uiStateForTab]({ tabId }) {
+    return { state: await chrome.tabs.sendMessage(tabId, { type: MSG.uiState }) };
+  },
+};
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const route = message && routes[message.type];
+  if (!route || sender.id !== chrome.runtime.id) return false;
+  const tabId = sender.tab ? sender.tab.id : -1;
+  route(message, tabId).then(
+    (answer) => sendResponse({ ok: true, ...answer }),
+    (error) => sendResponse({ ok: false, error: String(error && error.message ? error.message : error) }),
+  );
+  return true; // answered asynchronously
+});
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  for (const [id, entry] of handles) if (entry.tabId === tabId) { entry.handle.free(); handles.delete(id); }
+  chrome.storage.session.remove(lastVerdictKey(tabId));
+});
+
+chrome.permissions.onAdded.addListener(() => { syncOptInScripts(); });
+chrome.permissions.onRemoved.addListener(() => { syncOptInScripts(); });
+chrome.runtime.onInstalled.addListener(() => { syncOptInScripts(); });

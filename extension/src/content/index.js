@@ -1,0 +1,109 @@
+// Content script entry (classic script, one per frame). Map of its parts:
+//   settings  -> is this site on? which rules are muted? (shared/settings.js, live updates)
+//   discovery -> focusin anywhere (composedPath: open shadow roots) picks the box to watch
+//   session   -> thread read once, reply re-scored on pause (session.js)
+//   scorer    -> WASM here, or the background worker when the page's CSP blocks it
+//   ui        -> badge + card in a closed shadow root (ui/index.js)
+// When the site is off: only the settings listener exists; no page listeners, no DOM.
+// Everything page-facing hangs off one AbortController, so turning off is one call.
+import { loadSettings, muteRule, onSettingsChanged, setSiteEnabled, siteConfig, siteIdFor } from '../shared/settings.js';
+import { MSG, verdictRecord } from '../shared/messages.js';
+import { adapterFor, generic } from '../sites/index.js';
+import { editorFromEvent } from './editors.js';
+import { createScorer } from './scorer.js';
+import { startSession } from './session.js';
+import { createUi } from './ui/index.js';
+
+const adapter = adapterFor(location);
+// Fixture pages imitate a site and count as it; any other page is its hostname.
+const siteId = adapter === generic ? siteIdFor(location.hostname) : adapter.id;
+
+let page = null; // {controller, ui, session, scorerPromise, scorer}
+let lastError = null;
+
+function currentConfig(settings) {
+  const { enabled, config } = siteConfig(settings, siteId);
+  return { enabled, config };
+}
+
+function send(message) {
+  chrome.runtime.sendMessage(message).catch(() => { /* worker restarting: verdicts are best effort */ });
+}
+
+function settle({ report }) {
+  if (report && report.level !== 'ok') send({ type: MSG.verdictSettled, verdict: verdictRecord(siteId, report) });
+  else send({ type: MSG.verdictCleared });
+}
+
+function turnOn(config) {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const state = { controller, session: null, scorer: null, config };
+  state.ui = createUi({
+    mute: (rule) => { muteRule(siteId, rule).catch((e) => { lastError = e.message; }); },
+    turnOff: () => { setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); },
+  });
+  state.scorerPromise = createScorer().then(async (scorer) => {
+    await scorer.host.setConfig(state.config);
+    state.scorer = scorer;
+    return scorer;
+  });
+
+  async function begin(editor) {
+    if (state.session && state.session.editor === editor) return;
+    if (state.session) state.session.end();
+    const scorer = await state.scorerPromise;
+    if (signal.aborted) return;
+    state.session = startSession({
+      editor, host: scorer.host, ui: state.ui, settle, pageSignal: signal,
+      onError: (e) => { lastError = e.message; },
+    });
+  }
+
+  addEventListener('focusin', (event) => {
+    const editor = editorFromEvent(event);
+    if (editor) begin(editor).catch((e) => { lastError = e.message; });
+  }, { signal, capture: true });
+  // A box already focused when we arrive (autofocus, or the extension enabled mid-typing).
+  const active = document.activeElement;
+  if (active && active !== document.body) active.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+
+  signal.addEventListener('abort', () => {
+    if (state.session) state.session.end();
+    state.ui.destroy();
+  });
+  return state;
+}
+
+function turnOff() {
+  if (!page) return;
+  page.controller.abort();
+  page = null;
+  send({ type: MSG.verdictCleared });
+}
+
+async function apply(settings) {
+  const { enabled, config } = currentConfig(settings);
+  if (!enabled) return turnOff();
+  if (!page) { page = turnOn(config); return; }
+  page.config = config;
+  const scorer = await page.scorerPromise;
+  await scorer.host.setConfig(config);
+  if (page && page.session) page.session.refresh();
+}
+
+// Only the extension can send this (runtime messages never come from the page).
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (!message || message.type !== MSG.uiState) return false;
+  if (!page || !page.session) {
+    if (window !== top) return false; // let the frame that has a session answer
+    sendResponse({ on: Boolean(page), siteId, adapter: adapter.id, mode: page && page.scorer ? page.scorer.mode : null, lastError, ui: page ? page.ui.state() : null });
+    return false;
+  }
+  const info = page.session.info();
+  sendResponse({ on: true, siteId, adapter: info.adapter, mode: page.scorer.mode, lastError, ui: page.ui.state() });
+  return false;
+});
+
+loadSettings().then(apply, (e) => { lastError = e.message; });
+onSettingsChanged((settings) => { apply(settings).catch((e) => { lastError = e.message; }); });

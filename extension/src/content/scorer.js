@@ -1,0 +1,58 @@
+// Runs the analyzer for the content script: WASM loaded right here through the shared
+// js/analyzer-client.mjs (no messaging on the typing path), or, when the page's CSP or a
+// missing web-accessible grant blocks that, the same WASM in the background worker through
+// messages. Never stores text; the fallback messages stay inside the extension.
+import { loadAnalyzer } from '../../../js/analyzer-client.mjs';
+import { MSG } from '../shared/messages.js';
+
+/** The in-page analyzer, with the async interface both paths share. */
+async function localHost() {
+  const client = await loadAnalyzer(chrome.runtime.getURL('pkg/'));
+  return {
+    async setConfig(config) { client.setConfig(config); },
+    async thread(thread) {
+      const handle = client.thread(thread);
+      return { score: async (reply) => handle.score(reply), free: () => handle.free() };
+    },
+  };
+}
+
+async function ask(type, payload) {
+  const answer = await chrome.runtime.sendMessage({ type, ...payload });
+  if (!answer || !answer.ok) throw new Error(answer ? answer.error : 'no answer from the background worker');
+  return answer;
+}
+
+/** The worker-side analyzer, same interface as the local one. */
+function workerHost() {
+  let config = { disabledRules: [], sensitivity: 0, phrases: [] };
+  return {
+    async setConfig(next) { config = next; },
+    async thread(thread) {
+      const open = () => ask(MSG.threadOpen, { thread, config }).then((a) => a.handleId);
+      let handleId = await open();
+      return {
+        async score(reply) {
+          try {
+            return (await ask(MSG.score, { handleId, reply })).report;
+          } catch (error) {
+            // The worker may have been stopped and restarted, losing its handles: reopen once.
+            if (!/unknown handle/.test(error.message)) throw error;
+            handleId = await open();
+            return (await ask(MSG.score, { handleId, reply })).report;
+          }
+        },
+        free() { chrome.runtime.sendMessage({ type: MSG.threadClose, handleId }).catch(() => {}); },
+      };
+    },
+  };
+}
+
+/** Resolves to {mode: 'local'|'worker', host, localError}; tries the local WASM first. */
+export async function createScorer() {
+  try {
+    return { mode: 'local', host: await localHost(), localError: null };
+  } catch (error) {
+    return { mode: 'worker', host: workerHost(), localError: String(error && error.message) };
+  }
+}

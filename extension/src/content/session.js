@@ -1,0 +1,126 @@
+// One session per focused box: reads the thread once (cached, re-read only when the thread's
+// container changes), re-scores the reply on input (debounced ~150 ms, then at most once per
+// animation frame), draws the verdict, and reports the settled verdict on blur or send.
+// Never polls; every listener and observer hangs off the session's AbortSignal.
+import { threadFor } from '../sites/index.js';
+import { readEditor } from './editors.js';
+
+const DEBOUNCE_MS = 150;
+// The thread container watched for new or edited comments: the nearest of these.
+const CONTAINER = 'shreddit-app, [data-urn], [role="article"], ytd-comments, .item-list, table#hnmain, main, [role="main"]';
+
+/**
+ * @param {object} p
+ * @param {HTMLElement} p.editor
+ * @param {{thread(t): Promise<{score(r): Promise<object>, free(): void}>}} p.host analyzer
+ * @param {ReturnType<import('./ui/index.js').createUi>} p.ui
+ * @param {(verdict: {report: object|null}) => void} p.settle
+ * @param {AbortSignal} p.pageSignal
+ */
+export function startSession({ editor, host, ui, settle, pageSignal, onError }) {
+  const controller = new AbortController();
+  const signal = controller.signal;
+  pageSignal.addEventListener('abort', () => controller.abort(), { signal });
+  let analysed = null; // {siteId, thread, handle}
+  let threadDirty = true;
+  let timer = 0;
+  let frame = 0;
+  let running = false;
+  let again = false;
+  let report = null;
+  let lastText = null;
+
+  async function analysedThread() {
+    if (analysed && !threadDirty) return analysed;
+    const { adapterUsed, thread } = threadFor(editor);
+    const handle = await host.thread(thread);
+    if (analysed) analysed.handle.free();
+    analysed = { adapterUsed, thread, handle };
+    threadDirty = false;
+    return analysed;
+  }
+
+  async function scoreNow() {
+    if (signal.aborted) return;
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      const text = readEditor(editor);
+      const current = await analysedThread();
+      if (signal.aborted) return;
+      if (text.trim() === '') {
+        report = null;
+        ui.show(editor, { level: 'ok', score: 0, signals: [], invitations: [], suggestions: [], summary: '' }, current.thread);
+      } else if (text !== lastText || !report) {
+        report = await current.handle.score(text);
+        if (signal.aborted) return;
+        ui.show(editor, report, current.thread);
+      }
+      lastText = text;
+    } catch (error) {
+      onError(error);
+    } finally {
+      running = false;
+      if (again && !signal.aborted) { again = false; schedule(0); }
+    }
+  }
+
+  function schedule(delay = DEBOUNCE_MS) {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => { scoreNow(); });
+    }, delay);
+  }
+
+  editor.addEventListener('input', () => schedule(), { signal });
+  editor.addEventListener('focusout', () => settleNow(), { signal });
+  const form = editor.closest('form');
+  if (form) form.addEventListener('submit', () => settleNow(), { signal, capture: true });
+
+  // New or edited comments change the thread: re-read it on the next score. Typing inside the
+  // editor itself is not a thread change.
+  const container = editor.closest(CONTAINER) || document.body;
+  const observer = new MutationObserver((records) => {
+    if (records.some((r) => !editor.contains(r.target) && r.target !== editor)) {
+      threadDirty = true;
+      if (lastText) { lastText = null; schedule(); }
+    }
+  });
+  observer.observe(container, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+
+  // The badge follows the box: scroll anywhere (capture), resize, and the box changing size.
+  let placeFrame = 0;
+  const follow = () => {
+    if (!placeFrame) placeFrame = requestAnimationFrame(() => { placeFrame = 0; ui.place(); });
+  };
+  addEventListener('scroll', follow, { signal, capture: true, passive: true });
+  addEventListener('resize', follow, { signal, passive: true });
+  const resizer = new ResizeObserver(follow);
+  resizer.observe(editor);
+  signal.addEventListener('abort', () => resizer.disconnect());
+
+  function settleNow() {
+    if (!analysed) return;
+    settle({ report });
+  }
+
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    cancelAnimationFrame(placeFrame);
+    if (analysed) analysed.handle.free();
+  });
+
+  scoreNow();
+
+  return {
+    editor,
+    signal,
+    /** Settings changed (muted rule, sensitivity): everything must be re-read and re-scored. */
+    refresh() { threadDirty = true; lastText = null; schedule(0); },
+    end() { settleNow(); controller.abort(); },
+    info: () => ({ adapter: analysed ? analysed.adapterUsed : null, report }),
+  };
+}

@@ -1,0 +1,89 @@
+// Fills the verdict card: summary, each reason with the words that triggered it, the thread
+// lines that did or did not invite an offer, suggestions, and the two actions. Built with DOM
+// APIs and textContent only (page text is never parsed as HTML).
+
+const LEVEL_TITLE = { ok: 'Reads like a normal reply', caution: 'Worth a second look', pitch: 'Sounds like a pitch' };
+
+function el(tag, text, attrs = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+function excerpt(text, max = 140) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function lineOf(thread, invitation) {
+  const source = invitation.message === -1 ? thread.title || '' : (thread.messages[invitation.message] || {}).text || '';
+  return source;
+}
+
+/** Uniquely listed rules of a report, in the order they appear in the reply. */
+export function rulesOf(report) {
+  return [...new Set(report.signals.map((s) => s.rule))];
+}
+
+/**
+ * Replaces the card's children for `report`. `actions.mute(ruleId)` and `actions.turnOff()`
+ * are called from the buttons; `actions.close()` from the close button.
+ */
+export function renderCard(card, report, thread, actions) {
+  const heading = el('h2', `${LEVEL_TITLE[report.level] || report.level} · ${report.score}/100`, { id: 'rtr-card-title' });
+  const parts = [heading];
+  if (report.summary) parts.push(el('p', report.summary));
+
+  if (report.signals.length) {
+    parts.push(el('h3', 'Why'));
+    const list = el('ul');
+    const byRule = new Map();
+    for (const s of report.signals) {
+      if (!byRule.has(s.rule)) byRule.set(s.rule, { message: s.message, words: [] });
+      byRule.get(s.rule).words.push(s.text);
+    }
+    for (const [rule, { message, words }] of byRule) {
+      const item = el('li', undefined, { 'data-rule': rule });
+      item.append(el('span', `${message}: `));
+      words.forEach((w, i) => { if (i) item.append(', '); item.append(el('q', w)); });
+      item.append(' ', el('span', rule, { class: 'rule' }), el('br'));
+      const mute = el('button', 'Not a pitch here', { type: 'button', 'data-action': 'mute', 'data-rule': rule });
+      mute.addEventListener('click', () => actions.mute(rule));
+      item.append(mute);
+      list.append(item);
+    }
+    parts.push(list);
+  }
+
+  parts.push(el('h3', 'The thread'));
+  const lines = el('ul');
+  if (report.invitations.length) {
+    for (const inv of report.invitations) {
+      const item = el('li', 'Asked for offers: ');
+      item.append(el('q', excerpt(inv.text || lineOf(thread, inv))));
+      lines.append(item);
+    }
+  } else {
+    const parent = thread.messages[thread.parent || 0];
+    const item = el('li', 'Nobody here asked for offers');
+    if (parent) { item.append(': '); item.append(el('q', excerpt(thread.title || parent.text))); }
+    lines.append(item);
+  }
+  parts.push(lines);
+
+  if (report.suggestions.length) {
+    parts.push(el('h3', 'Try'));
+    const tips = el('ul');
+    for (const s of report.suggestions) tips.append(el('li', s));
+    parts.push(tips);
+  }
+
+  const footer = el('div');
+  const off = el('button', 'Turn off on this site', { type: 'button', 'data-action': 'turn-off' });
+  off.addEventListener('click', () => actions.turnOff());
+  const close = el('button', 'Close', { type: 'button', 'data-action': 'close' });
+  close.addEventListener('click', () => actions.close());
+  footer.append(off, close);
+  parts.push(footer);
+  card.replaceChildren(...parts);
+}

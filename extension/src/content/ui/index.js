@@ -1,0 +1,143 @@
+// The inline UI: one host element holding a CLOSED shadow root with the badge (level colour
+// and word, score on hover), the card, the textarea overlay and a polite live region.
+// The page cannot reach inside; nothing is created until there is a verdict to show, and
+// destroy() removes every trace. Never writes into the editor.
+import { renderCard, rulesOf } from './card.js';
+import { createHighlighter } from './highlight.js';
+import { UI_CSS } from './styles.js';
+
+const WORD = { ok: 'ok', caution: 'caution', pitch: 'pitch' };
+
+function make(tag, attrs = {}) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+/** @param {{mute(rule:string):void, turnOff():void, signal: AbortSignal}} actions */
+export function createUi(actions) {
+  let host = null;
+  let parts = null;
+  let editor = null;
+  let report = null;
+  let thread = null;
+  let lastAnnounced = 'ok';
+
+  function build() {
+    host = make('read-the-room-ui');
+    host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
+    const root = host.attachShadow({ mode: 'closed' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(UI_CSS);
+    root.adoptedStyleSheets = [sheet];
+    const overlay = make('div', { class: 'overlay', 'aria-hidden': 'true' });
+    const badge = make('button', { class: 'badge', type: 'button', 'aria-haspopup': 'dialog', 'aria-expanded': 'false' });
+    const dot = make('span', { class: 'dot', 'aria-hidden': 'true' });
+    const word = make('span');
+    badge.append(dot, word);
+    const card = make('div', { class: 'card', role: 'dialog', 'aria-labelledby': 'rtr-card-title', tabindex: '-1' });
+    const live = make('div', { class: 'live', 'aria-live': 'polite' });
+    root.append(overlay, badge, card, live);
+    const highlighter = createHighlighter(overlay);
+    badge.addEventListener('click', () => (card.dataset.open === 'true' ? close() : open()));
+    root.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); close(true); } });
+    document.documentElement.append(host);
+    parts = { root, badge, word, card, live, highlighter };
+  }
+
+  function place() {
+    if (!parts || !editor || !editor.isConnected) return;
+    const r = editor.getBoundingClientRect();
+    const { badge, card, highlighter } = parts;
+    const bw = badge.offsetWidth || 70;
+    const bh = badge.offsetHeight || 22;
+    badge.style.left = `${Math.max(4, r.right - bw - 6)}px`;
+    badge.style.top = `${Math.max(4, r.bottom - bh - 6)}px`;
+    if (card.dataset.open === 'true') {
+      const below = r.bottom + 6;
+      const fitsBelow = below + card.offsetHeight < innerHeight;
+      card.style.left = `${Math.max(8, Math.min(r.right - card.offsetWidth, innerWidth - card.offsetWidth - 8))}px`;
+      card.style.top = `${fitsBelow ? below : Math.max(8, r.top - card.offsetHeight - 6)}px`;
+    }
+    highlighter.follow(editor);
+  }
+
+  const actionsForCard = {
+    mute: (rule) => { close(); actions.mute(rule); },
+    turnOff: () => { close(); actions.turnOff(); },
+    close: () => close(true),
+  };
+
+  function open() {
+    if (!report || !parts) return;
+    const { card, badge, highlighter } = parts;
+    renderCard(card, report, thread, actionsForCard);
+    card.dataset.open = 'true';
+    badge.setAttribute('aria-expanded', 'true');
+    highlighter.show(editor, report.signals);
+    place();
+    card.focus({ preventScroll: true });
+  }
+
+  function close(returnFocus = false) {
+    if (!parts || parts.card.dataset.open !== 'true') return;
+    parts.card.dataset.open = 'false';
+    parts.card.replaceChildren();
+    parts.badge.setAttribute('aria-expanded', 'false');
+    parts.highlighter.clear();
+    if (returnFocus && editor && editor.isConnected) editor.focus({ preventScroll: true });
+  }
+
+  return {
+    /** Shows `next` for `box`; an `ok` verdict keeps the badge hidden (quiet). */
+    show(box, next, threadShown) {
+      if (!host && next.level === 'ok') return; // quiet: nothing added to the page for ok
+      if (!host) build();
+      editor = box;
+      report = next;
+      thread = threadShown;
+      const { badge, word, live, card } = parts;
+      badge.dataset.level = next.level;
+      word.textContent = WORD[next.level] || next.level;
+      badge.title = `Read the Room: ${next.level}, score ${next.score}/100`;
+      badge.setAttribute('aria-label', `Read the Room verdict: ${next.level}, score ${next.score} out of 100. Open details.`);
+      if (next.level !== lastAnnounced) {
+        live.textContent = next.level === 'ok' ? '' : `Read the Room: this reply ${next.level === 'pitch' ? 'sounds like a pitch' : 'is worth a second look'}.`;
+        lastAnnounced = next.level;
+      }
+      if (next.level === 'ok') close();
+      else if (card.dataset.open === 'true') open();
+      place();
+    },
+    place,
+    close: () => close(true),
+    /** Removes the host element, highlights and listeners' targets: no trace in the page. */
+    destroy() {
+      if (parts) parts.highlighter.clear();
+      if (host) host.remove();
+      host = null; parts = null; editor = null; report = null;
+    },
+    /** What the UI shows now, for the background worker's state query (tests, popup). */
+    state() {
+      if (!parts) return { present: false, level: null, badgeVisible: false, cardOpen: false };
+      const { badge, card, highlighter } = parts;
+      const r = badge.getBoundingClientRect();
+      return {
+        present: host.isConnected,
+        level: report ? report.level : null,
+        score: report ? report.score : null,
+        rules: report ? rulesOf(report) : [],
+        badgeVisible: r.width > 0 && r.height > 0,
+        badgeText: parts.word.textContent,
+        badgeRect: { x: r.x, y: r.y, width: r.width, height: r.height },
+        cardOpen: card.dataset.open === 'true',
+        cardRules: [...card.querySelectorAll('li[data-rule]')].map((li) => li.dataset.rule),
+        cardButtons: [...card.querySelectorAll('button')].map((b) => {
+          const br = b.getBoundingClientRect();
+          return { action: b.dataset.action, rule: b.dataset.rule || null, x: br.x + br.width / 2, y: br.y + br.height / 2 };
+        }),
+        highlights: highlighter.count(),
+      };
+    },
+  };
+}
