@@ -107,7 +107,7 @@ pub struct Miss {
     pub got: Level,
     /// The analyzer's score.
     pub score: u8,
-    /// Rule ids of the report's signals, in report order.
+    /// Rule ids of the report's signals, each once, in report order.
     pub rules: Vec<String>,
 }
 
@@ -124,6 +124,17 @@ impl Miss {
         let confidence = if rank(self.got) > rank(self.expected) { self.score } else { 100 - self.score.min(100) };
         (distance, self.is_binary(), confidence)
     }
+}
+
+/// The report's signal rule ids, each once, in first-seen order.
+fn distinct_rules(report: &Report) -> Vec<String> {
+    let mut rules: Vec<String> = Vec::new();
+    for signal in &report.signals {
+        if !rules.contains(&signal.rule) {
+            rules.push(signal.rule.clone());
+        }
+    }
+    rules
 }
 
 fn rank(level: Level) -> usize {
@@ -192,7 +203,7 @@ impl Evaluator {
                 expected,
                 got: report.level,
                 score: report.score,
-                rules: report.signals.iter().map(|s| s.rule.clone()).collect(),
+                rules: distinct_rules(report),
             });
         }
     }
@@ -345,7 +356,7 @@ mod tests {
         let reports: Vec<(String, Level, Report)> = pairs
             .iter()
             .enumerate()
-            .map(|(i, &(e, g, s))| (format!("c{i}"), e, report(g, s, &["cta.buy"])))
+            .map(|(i, &(e, g, s))| (format!("c{i}"), e, report(g, s, &["cta.buy", "offer.code", "cta.buy"])))
             .collect();
         evaluate(reports.iter().map(|(id, e, r)| (id.as_str(), *e, r)))
     }
@@ -377,7 +388,7 @@ mod tests {
         assert_eq!(figures.confusion.row(Ok).total(), 3);
         let ids: Vec<&str> = figures.misses.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["c2", "c3", "c7"]);
-        assert_eq!(figures.misses[1].rules, ["cta.buy"]);
+        assert_eq!(figures.misses[1].rules, ["cta.buy", "offer.code"], "each rule once, in order");
         assert_eq!(figures.misses[1].score, 70);
     }
 

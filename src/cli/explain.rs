@@ -126,6 +126,14 @@ pub fn render(case: &Case, report: &Report, colour: bool) -> String {
         let _ = writeln!(out, "{}", clean(&report.summary));
     }
 
+    if let Some(index) = case.thread.parent_index() {
+        let parent = &case.thread.messages[index];
+        let author = if parent.author.is_empty() { String::new() } else { format!(" ({})", one_line(&parent.author)) };
+        let text: String = one_line(&parent.text).chars().take(80).collect();
+        let more = if parent.text.chars().count() > 80 { "…" } else { "" };
+        let _ = writeln!(out, "In reply to message {index}{author}: \"{text}{more}\"");
+    }
+
     let reply = &case.reply;
     let marks: Vec<_> = report
         .signals
@@ -145,13 +153,15 @@ pub fn render(case: &Case, report: &Report, colour: bool) -> String {
         let _ = writeln!(out, "  {}", style.paint(DIM, "none"));
     }
     let rule_width = report.signals.iter().map(|s| s.rule.chars().count()).max().unwrap_or(0);
-    for signal in &report.signals {
+    // Align the messages unless a quoted span is long; then that row just runs on.
+    let quoted: Vec<String> = report.signals.iter().map(|s| format!("\"{}\"", one_line(&s.text))).collect();
+    let text_width = quoted.iter().map(|q| q.chars().count()).filter(|&w| w <= 32).max().unwrap_or(0);
+    for (signal, quoted) in report.signals.iter().zip(&quoted) {
         let _ = writeln!(
             out,
-            "  {:>+4}  {:<rule_width$}  \"{}\"  {}",
+            "  {:>+4}  {:<rule_width$}  {quoted:<text_width$}  {}",
             signal.weight,
             clean(&signal.rule),
-            one_line(&signal.text),
             clean(&signal.message)
         );
     }
@@ -263,6 +273,7 @@ mod tests {
         // The emoji is two UTF-16 units: spans after it must still land on the right words.
         assert!(text.contains("🪜 Our ladders are [[20% off]], [[DM me]]! ([[I work there]])"), "{text}");
         assert!(text.contains("Signals (3)") && text.contains("+18  contact.dm"), "{text}");
+        assert!(text.contains("In reply to message 0 (op): \"I'm in the market for a new ladder, anyone selling?\""), "{text}");
         assert!(text.contains("-10  disclose.works_there"), "{text}");
         assert!(text.contains("ask.buying  in message 0 (op)"), "{text}");
         assert!(text.contains("I'm [[in the market for]] a new ladder, anyone selling?"), "{text}");
