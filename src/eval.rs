@@ -261,7 +261,7 @@ impl Evaluation {
     /// The misses, worst first (ok↔pitch, then other binary misses, then by score confidence).
     pub fn worst_misses(&self) -> Vec<&Miss> {
         let mut misses: Vec<&Miss> = self.misses.iter().collect();
-        misses.sort_by(|a, b| b.severity().cmp(&a.severity()));
+        misses.sort_by_key(|m| std::cmp::Reverse(m.severity()));
         misses
     }
 
@@ -296,7 +296,11 @@ impl Evaluation {
             let _ = writeln!(
                 out,
                 "  {:<12} expected {:<7} got {:<7} score {:>3}  {}",
-                miss.id, miss.expected.as_str(), miss.got.as_str(), miss.score, rules
+                miss.id,
+                miss.expected.as_str(),
+                miss.got.as_str(),
+                miss.score,
+                rules
             );
         }
         if shown.len() > max_misses {
@@ -310,14 +314,7 @@ impl Evaluation {
         let mut out = String::from("expected \\ got       ok  caution    pitch\n");
         for expected in LEVELS {
             let row = self.confusion.row(expected);
-            let _ = writeln!(
-                out,
-                "{:<16} {:>6} {:>8} {:>8}",
-                expected.as_str(),
-                row.ok,
-                row.caution,
-                row.pitch
-            );
+            let _ = writeln!(out, "{:<16} {:>6} {:>8} {:>8}", expected.as_str(), row.ok, row.caution, row.pitch);
         }
         out
     }

@@ -202,7 +202,8 @@ fn jsonl_of_good_cases_exits_zero_and_keeps_order() {
     let o = run(&["analyze", "--jsonl", path.to_str().unwrap()], b"");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let reports: Vec<Report> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let expected: Vec<Report> = [OK_CASE, PITCH_CASE, INVITED_CASE].iter().map(|c| library_report(c, &Config::default())).collect();
+    let expected: Vec<Report> =
+        [OK_CASE, PITCH_CASE, INVITED_CASE].iter().map(|c| library_report(c, &Config::default())).collect();
     assert_eq!(reports, expected);
     assert!(o.stderr.is_empty());
 }
@@ -325,10 +326,8 @@ fn help_on_every_command_and_version() {
 }
 
 fn library_evaluation(cases: &[&str]) -> Evaluation {
-    let parsed: Vec<(Case, Report)> = cases
-        .iter()
-        .map(|c| (parse_case(c).unwrap(), library_report(c, &Config::default())))
-        .collect();
+    let parsed: Vec<(Case, Report)> =
+        cases.iter().map(|c| (parse_case(c).unwrap(), library_report(c, &Config::default()))).collect();
     evaluate(parsed.iter().map(|(c, r)| (c.id.as_deref().unwrap(), c.expect.unwrap(), r)))
 }
 
@@ -353,7 +352,8 @@ fn eval_prints_the_figures_and_every_miss() {
     assert!(text.contains(&format!("accuracy   {:.1}%", expected.accuracy * 100.0)), "{text}");
     assert!(text.contains("expected \\ got"), "{text}");
     for miss in &expected.misses {
-        let line = text.lines().find(|l| l.contains(&miss.id)).unwrap_or_else(|| panic!("{} listed in {text}", miss.id));
+        let line =
+            text.lines().find(|l| l.contains(&miss.id)).unwrap_or_else(|| panic!("{} listed in {text}", miss.id));
         assert!(miss.rules.iter().all(|r| line.contains(r.as_str())), "{line}");
     }
     if expected.misses.is_empty() {
@@ -367,7 +367,10 @@ fn eval_prints_the_figures_and_every_miss() {
 #[test]
 fn eval_rejects_unlabelled_bad_and_empty_corpora() {
     let unlabelled = temp_file("unlabelled.jsonl", format!("{OK_CASE}\n{{\"reply\": \"no label\"}}\n").as_bytes());
-    assert_one_line_error(&run(&["eval", unlabelled.to_str().unwrap()], b""), "unlabelled.jsonl: line 2: case has no \"expect\"");
+    assert_one_line_error(
+        &run(&["eval", unlabelled.to_str().unwrap()], b""),
+        "unlabelled.jsonl: line 2: case has no \"expect\"",
+    );
     let broken = temp_file("broken.jsonl", format!("{OK_CASE}\n{{nope\n").as_bytes());
     assert_one_line_error(&run(&["eval", broken.to_str().unwrap()], b""), "broken.jsonl: line 2: invalid case");
     let empty = temp_file("empty.jsonl", b"\n");
@@ -388,7 +391,10 @@ fn rules_lists_the_catalogue_as_json_and_as_a_table() {
     let header: Vec<&str> = text.lines().next().unwrap().split_whitespace().collect();
     assert_eq!(header, ["id", "kind", "category", "weight", "message"]);
     for rule in rules() {
-        let line = text.lines().find(|l| l.split_whitespace().next() == Some(rule.id)).unwrap_or_else(|| panic!("{} in {text}", rule.id));
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(rule.id))
+            .unwrap_or_else(|| panic!("{} in {text}", rule.id));
         assert!(line.contains(rule.category) && line.contains(rule.message), "{line}");
         assert!(line.contains(&rule.weight.to_string()), "{line}");
     }

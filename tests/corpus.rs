@@ -65,7 +65,8 @@ fn describe(name: &str, scored: &Scored) -> String {
     for miss in worst.iter().take(MISSES_WITH_TEXT) {
         let Some((place, reply, note)) = scored.texts.get(&miss.id) else { continue };
         let reply: String = reply.chars().take(160).collect();
-        let _ = writeln!(out, "  {} ({place}) expected {} got {} score {}", miss.id, miss.expected, miss.got, miss.score);
+        let _ =
+            writeln!(out, "  {} ({place}) expected {} got {} score {}", miss.id, miss.expected, miss.got, miss.score);
         let _ = writeln!(out, "    reply: {reply}");
         if let Some(note) = note {
             let _ = writeln!(out, "    note:  {note}");
@@ -122,7 +123,11 @@ fn repo_corpus_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn repo_corpora_clear_the_floors() {
     let files = repo_corpus_files(&manifest_dir().join("tests/corpus"));
-    println!("tests/corpus: {} file(s): {:?}", files.len(), files.iter().filter_map(|f| f.file_name()).collect::<Vec<_>>());
+    println!(
+        "tests/corpus: {} file(s): {:?}",
+        files.len(),
+        files.iter().filter_map(|f| f.file_name()).collect::<Vec<_>>()
+    );
     let scored = score_files(&files);
     check("tests/corpus", &scored, &Floors { min_f1: 0.85, max_ok_called_pitch: 0.05, min_cases: 100 });
 }

@@ -32,8 +32,8 @@ fn run_jsonl(args: &AnalyzeArgs, analyzer: &read_the_room::Analyzer) -> Result<E
     let mut failed: Vec<usize> = Vec::new();
     let cases = input::for_each_line(&mut source, |line, text| {
         // Positions inside a line are always on its line 1; "line" in the object says which line.
-        let outcome =
-            text.and_then(|text| parse_case(text).map_err(|e| e.to_string().replace(" at line 1 column ", " at column ")));
+        let outcome = text
+            .and_then(|text| parse_case(text).map_err(|e| e.to_string().replace(" at line 1 column ", " at column ")));
         let json = match outcome {
             Ok(case) => serde_json::to_string(&analyzer.analyze(&case)),
             Err(message) => {

@@ -2,6 +2,7 @@
 //! unknown options, missing values and extra arguments are usage errors.
 //! It never touches files or the analyzer; it only turns argv into a `Command`.
 
+use super::help::{ANALYZE_HELP, EVAL_HELP, MAIN_HELP, RULES_HELP};
 use super::Failure;
 
 /// When to colour the `--explain` view.
@@ -57,76 +58,6 @@ pub enum Command {
     Rules(RulesArgs),
 }
 
-pub const MAIN_HELP: &str = "\
-read-the-room: warns when a reply sounds like a sales pitch the thread did not invite
-
-Usage: read-the-room <COMMAND> [OPTIONS]
-
-Commands:
-  analyze   Score one case (or one case per line with --jsonl) and print its report
-  eval      Score labelled cases (JSON Lines with \"expect\") and print precision/recall/F1
-  rules     List the rule catalogue
-  help      Print this help, or a command's help (help <COMMAND>)
-
-Options:
-  -h, --help     Print help
-  -V, --version  Print version
-
-Exit codes: 0 success; 1 some --jsonl lines failed; 2 usage or input error.
-";
-
-pub const ANALYZE_HELP: &str = "\
-Score a reply against its thread and print the report as JSON.
-
-Usage: read-the-room analyze [OPTIONS] [FILE|-]
-
-Reads one case ({\"thread\": {...}, \"reply\": \"...\"}) from FILE, or stdin when FILE is
-missing or '-'.
-
-Options:
-      --config <FILE>  Load settings (disabledRules, sensitivity, phrases) from a JSON file
-      --jsonl          Read one case per line and print one report per line, in order;
-                       blank lines are skipped; a bad line prints {\"error\": ..., \"line\": N}
-                       in its place and the exit code is 1
-      --explain        Print a human view (level, scores, marked reply, signals,
-                       invitations, summary, suggestions) instead of JSON
-      --color <WHEN>   Colour the --explain view: auto (default), always, never;
-                       auto colours only on a terminal with NO_COLOR unset
-      --pretty         Indent the JSON (default on a terminal)
-      --compact        One-line JSON (default when stdout is not a terminal)
-  -h, --help           Print help
-";
-
-pub const EVAL_HELP: &str = "\
-Score labelled cases and report how well the verdicts match the labels.
-
-Usage: read-the-room eval [OPTIONS] <FILE.jsonl>...
-
-Each line is a case with \"expect\": \"ok\" | \"caution\" | \"pitch\" (and usually \"id\").
-Prints binary pitch precision/recall/F1, three-way accuracy, the share of ok cases called
-pitch, the confusion matrix (rows expected, columns got) and every miss with its rules.
-Exits 0 whatever the figures; floors belong in tests. '-' reads stdin.
-
-Options:
-      --config <FILE>  Load settings from a JSON file
-      --json           Print the figures as JSON
-      --pretty         Indent the JSON (default on a terminal)
-      --compact        One-line JSON (default when stdout is not a terminal)
-  -h, --help           Print help
-";
-
-pub const RULES_HELP: &str = "\
-List the rule catalogue: id, kind, category, weight, message.
-
-Usage: read-the-room rules [OPTIONS]
-
-Options:
-      --json     Print the catalogue as JSON
-      --pretty   Indent the JSON (default on a terminal)
-      --compact  One-line JSON (default when stdout is not a terminal)
-  -h, --help     Print help
-";
-
 /// One token of the command line.
 enum Token {
     /// `--name`, `--name=value` or `-x`; the inline value when given with `=`.
@@ -152,7 +83,8 @@ fn tokenize(args: &[String]) -> Vec<Token> {
 }
 
 fn usage(command: &str, message: String) -> Failure {
-    let help = if command.is_empty() { "read-the-room --help".to_string() } else { format!("read-the-room {command} --help") };
+    let help =
+        if command.is_empty() { "read-the-room --help".to_string() } else { format!("read-the-room {command} --help") };
     Failure::Usage(format!("{message} (see '{help}')"))
 }
 
@@ -248,16 +180,32 @@ fn style_flag(command: &str, name: &str, has_inline: bool, style: &mut JsonStyle
 
 fn parse_analyze(args: &[String]) -> Result<Command, Failure> {
     const CMD: &str = "analyze";
-    let mut a = AnalyzeArgs { input: None, config: None, jsonl: false, explain: false, style: JsonStyle::Auto, color: ColorChoice::Auto };
+    let mut a = AnalyzeArgs {
+        input: None,
+        config: None,
+        jsonl: false,
+        explain: false,
+        style: JsonStyle::Auto,
+        color: ColorChoice::Auto,
+    };
     let mut input: Option<String> = None;
     let mut extra: Option<String> = None;
     let help = walk(
         CMD,
         args,
         |name, value, inline| match name {
-            "--config" => { a.config = Some(value()?); Ok(true) }
-            "--jsonl" => { a.jsonl = flag(CMD, name, inline)?; Ok(true) }
-            "--explain" => { a.explain = flag(CMD, name, inline)?; Ok(true) }
+            "--config" => {
+                a.config = Some(value()?);
+                Ok(true)
+            }
+            "--jsonl" => {
+                a.jsonl = flag(CMD, name, inline)?;
+                Ok(true)
+            }
+            "--explain" => {
+                a.explain = flag(CMD, name, inline)?;
+                Ok(true)
+            }
             "--color" | "--colour" => {
                 a.color = match value()?.as_str() {
                     "auto" => ColorChoice::Auto,
@@ -270,7 +218,11 @@ fn parse_analyze(args: &[String]) -> Result<Command, Failure> {
             _ => style_flag(CMD, name, inline, &mut a.style),
         },
         |value| {
-            if input.is_none() { input = Some(value) } else if extra.is_none() { extra = Some(value) }
+            if input.is_none() {
+                input = Some(value)
+            } else if extra.is_none() {
+                extra = Some(value)
+            }
             Ok(())
         },
     )?;
@@ -278,7 +230,10 @@ fn parse_analyze(args: &[String]) -> Result<Command, Failure> {
         return Ok(help);
     }
     if let Some(extra) = extra {
-        return Err(usage(CMD, format!("unexpected argument '{extra}': analyze reads one FILE (use --jsonl for many cases)")));
+        return Err(usage(
+            CMD,
+            format!("unexpected argument '{extra}': analyze reads one FILE (use --jsonl for many cases)"),
+        ));
     }
     if a.explain && a.jsonl {
         return Err(usage(CMD, "--explain shows one case; it cannot be combined with --jsonl".into()));
@@ -295,11 +250,20 @@ fn parse_eval(args: &[String]) -> Result<Command, Failure> {
         CMD,
         args,
         |name, value, inline| match name {
-            "--config" => { e.config = Some(value()?); Ok(true) }
-            "--json" => { e.json = flag(CMD, name, inline)?; Ok(true) }
+            "--config" => {
+                e.config = Some(value()?);
+                Ok(true)
+            }
+            "--json" => {
+                e.json = flag(CMD, name, inline)?;
+                Ok(true)
+            }
             _ => style_flag(CMD, name, inline, &mut e.style),
         },
-        |value| { files.push(value); Ok(()) },
+        |value| {
+            files.push(value);
+            Ok(())
+        },
     )?;
     if let Some(help) = help {
         return Ok(help);
@@ -318,7 +282,10 @@ fn parse_rules(args: &[String]) -> Result<Command, Failure> {
         CMD,
         args,
         |name, _value, inline| match name {
-            "--json" => { r.json = flag(CMD, name, inline)?; Ok(true) }
+            "--json" => {
+                r.json = flag(CMD, name, inline)?;
+                Ok(true)
+            }
             _ => style_flag(CMD, name, inline, &mut r.style),
         },
         |value| Err(usage(CMD, format!("unexpected argument '{value}': rules takes no arguments"))),
@@ -343,7 +310,11 @@ mod tests {
 
     #[test]
     fn analyze_options_in_any_order_and_with_equals() {
-        let Ok(Command::Analyze(a)) = parse_str("analyze --compact case.json --config=cfg.json --explain --color never") else { panic!() };
+        let Ok(Command::Analyze(a)) =
+            parse_str("analyze --compact case.json --config=cfg.json --explain --color never")
+        else {
+            panic!()
+        };
         assert_eq!(a.input.as_deref(), Some("case.json"));
         assert_eq!(a.config.as_deref(), Some("cfg.json"));
         assert!(a.explain && !a.jsonl);

@@ -58,7 +58,8 @@ pub fn rules(args: &RulesArgs) -> Result<ExitCode, Failure> {
     let id_width = rules.iter().map(|r| r.id.chars().count()).max().unwrap_or(0).max("id".len());
     let category_width = rules.iter().map(|r| r.category.chars().count()).max().unwrap_or(0).max("category".len());
     let mut out = String::new();
-    let _ = writeln!(out, "{:<id_width$}  {:<10}  {:<category_width$}  {:>6}  message", "id", "kind", "category", "weight");
+    let _ =
+        writeln!(out, "{:<id_width$}  {:<10}  {:<category_width$}  {:>6}  message", "id", "kind", "category", "weight");
     for rule in &rules {
         let _ = writeln!(
             out,

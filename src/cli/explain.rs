@@ -240,7 +240,10 @@ mod tests {
         let case = Case {
             thread: Thread {
                 title: Some("Ladders".into()),
-                messages: vec![Message { author: "op".into(), text: "I'm in the market for a new ladder, anyone selling?".into() }],
+                messages: vec![Message {
+                    author: "op".into(),
+                    text: "I'm in the market for a new ladder, anyone selling?".into(),
+                }],
                 parent: None,
             },
             reply: reply.into(),
@@ -257,7 +260,13 @@ mod tests {
                 signal("contact.dm", reply, "DM me", 18),
                 signal("disclose.works_there", reply, "I work there", -10),
             ],
-            invitations: vec![Invitation { rule: "ask.buying".into(), message: 0, start: 4, end: 21, text: "in the market for".into() }],
+            invitations: vec![Invitation {
+                rule: "ask.buying".into(),
+                message: 0,
+                start: 4,
+                end: 21,
+                text: "in the market for".into(),
+            }],
             summary: "Invited, but say who you are.".into(),
             suggestions: vec!["Say that you work there".into()],
         };
@@ -273,11 +282,17 @@ mod tests {
         // The emoji is two UTF-16 units: spans after it must still land on the right words.
         assert!(text.contains("🪜 Our ladders are [[20% off]], [[DM me]]! ([[I work there]])"), "{text}");
         assert!(text.contains("Signals (3)") && text.contains("+18  contact.dm"), "{text}");
-        assert!(text.contains("In reply to message 0 (op): \"I'm in the market for a new ladder, anyone selling?\""), "{text}");
+        assert!(
+            text.contains("In reply to message 0 (op): \"I'm in the market for a new ladder, anyone selling?\""),
+            "{text}"
+        );
         assert!(text.contains("-10  disclose.works_there"), "{text}");
         assert!(text.contains("ask.buying  in message 0 (op)"), "{text}");
         assert!(text.contains("I'm [[in the market for]] a new ladder, anyone selling?"), "{text}");
-        assert!(text.contains("Invited, but say who you are.") && text.contains("  - Say that you work there"), "{text}");
+        assert!(
+            text.contains("Invited, but say who you are.") && text.contains("  - Say that you work there"),
+            "{text}"
+        );
     }
 
     #[test]

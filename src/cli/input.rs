@@ -33,11 +33,9 @@ pub fn open(path: Option<&str>) -> Result<Source, Failure> {
 pub fn read_text(path: Option<&str>) -> Result<(String, String), Failure> {
     let mut source = open(path)?;
     let mut bytes = Vec::new();
-    source
-        .reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Input(format!("{}: cannot read: {e}", source.name)))?;
-    let mut text = utf8(bytes).map_err(|where_| Failure::Input(format!("{}: not valid UTF-8 {where_}", source.name)))?;
+    source.reader.read_to_end(&mut bytes).map_err(|e| Failure::Input(format!("{}: cannot read: {e}", source.name)))?;
+    let mut text =
+        utf8(bytes).map_err(|where_| Failure::Input(format!("{}: not valid UTF-8 {where_}", source.name)))?;
     // Editors on Windows often start files with a byte-order mark; it is not part of the JSON.
     if text.starts_with(BOM) {
         text.drain(..BOM.len());
@@ -94,7 +92,10 @@ pub fn for_each_line(
             Err(e) => {
                 seen += 1;
                 let column = std::str::from_utf8(&buffer[..e.valid_up_to()]).map_or(0, |s| s.chars().count()) + 1;
-                visit(line_number, Err(format!("not valid UTF-8 at column {column} (byte {} of the line)", e.valid_up_to())))?;
+                visit(
+                    line_number,
+                    Err(format!("not valid UTF-8 at column {column} (byte {} of the line)", e.valid_up_to())),
+                )?;
             }
         }
     }

@@ -6,6 +6,7 @@ mod analyze;
 mod args;
 mod commands;
 mod explain;
+mod help;
 mod input;
 
 use std::io::{self, IsTerminal, Write};
