@@ -97,15 +97,21 @@ impl Analyzer {
 
         let relevance = relevance(&norm.text, thread);
         let (invited, refused) = thread.strength(&norm.text, &enabled);
-        let disclosed = hits.iter().any(|h| matches!(h.rule.id, "disclose.affiliation" | "self.role" | "self.business"));
+        let has = |id: &str| hits.iter().any(|h| h.rule.id == id);
+        let disclosed = has("disclose.affiliation") || has("disclose.owner") || has("self.role") || has("self.business");
+        let affiliated = disclosed || hits.iter().any(|h| h.rule.category() == "self");
+        let answered = answer_words > 0 || has("helpful.alternatives");
 
         let mut base = (commercial + mitigation) as f32;
         if commercial >= 15 {
             base += refused;
-            if !thread.asks_question && invited < 30.0 {
-                base += 10.0; // An offer under a story, a celebration or a vent.
+            if thread.asks_question && !answered && invited < ASKED {
+                base += 12.0; // Sells instead of answering what was asked.
             }
-            if relevance < 10 && thread.has_text {
+            if !thread.asks_question && thread.personal && invited < 30.0 {
+                base += 12.0; // An offer under a story, a celebration or a vent.
+            }
+            if relevance < 10 && thread.has_text && !answered {
                 base += 10.0; // Ignores what the thread is about.
             }
         }
@@ -115,9 +121,11 @@ impl Analyzer {
         let shift = self.config.sensitivity;
         let caution_at = (CAUTION_AT - shift).max(5) as f32;
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
-        let has_hard_sell = hits.iter().any(|h| h.rule.category() == "link" || h.rule.id == "offer.code" || h.rule.id == "offer.urgency");
-        if commercial >= CLEARLY_COMMERCIAL && (invited < ASKED || (!disclosed && has_hard_sell)) {
-            score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
+        let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "offer.urgency" | "cta.arrow"));
+        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage");
+        let unexplained_offer = invited >= ASKED && hard_sell && !disclosed && !has("personal.experience") && commercial >= 10;
+        if commercial >= CLEARLY_COMMERCIAL && invited < ASKED || uninvited_business || unexplained_offer {
+            score = score.max(caution_at); // Commercial and not plainly invited, or invited but unexplained.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
         let level = if score as f32 >= pitch_at {
@@ -128,7 +136,7 @@ impl Analyzer {
             Level::Ok
         };
 
-        let ctx = Context { level, commercial, invited, refused, relevance, disclosed, answered: answer_words > 0, thread };
+        let ctx = Context { level, commercial, invited, refused, relevance, disclosed, answered, thread };
         let summary = ctx.summary(&norm.text, &enabled);
         let suggestions = ctx.suggestions(&hits, &norm.text, &enabled);
         let signals = to_signals(reply, &norm, &hits, &weights);
@@ -239,7 +247,7 @@ fn drop_quoted_and_criticised(norm: &str, hits: &mut Vec<Hit>) {
 fn criticism() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"\b(?:hate|hates|annoying|annoyed|sick\s+of|tired\s+of|can'?t\s+stand|nothing\s+worse|people\s+who|when\s+people|replies\s+like|comments\s+like|someone\s+(?:replied|commented|wrote|said)|beware|psa|scam|spam|the\s+worst)\b")
+        regex::Regex::new(r"\b(?:hate|hates|annoying|annoyed|sick\s+of|tired\s+of|can'?t\s+stand|nothing\s+worse|(?:people|accounts|bots|brands)\s+who\s+(?:say|post|comment|spam|reply|write|drop|send)|when\s+(?:people|someone|brands|accounts|bots)\s+(?:say|post|comment|spam|reply|write|drop|send)|replies\s+like|comments\s+like|someone\s+(?:replied|commented|wrote|said)|beware|psa|scam|spam|the\s+worst)\b")
             .expect("tested pattern")
     })
 }
@@ -282,7 +290,7 @@ fn words_before_first_signal(norm: &str, hits: &[Hit], thread: &AnalyzedThread) 
     let cut = rules::sentence_start(norm, first);
     let stems: Vec<String> = content_stems(&norm[..cut]).collect();
     let on_topic = stems.iter().filter(|s| thread.topic.contains_key(*s)).count();
-    if stems.len() >= 6 && (on_topic >= 1 || stems.len() >= 15) {
+    if stems.len() >= 4 && (on_topic >= 1 || stems.len() >= 10) {
         stems.len()
     } else {
         0

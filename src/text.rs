@@ -256,11 +256,14 @@ fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
         let token = &p[i..j];
         let letters = token.iter().filter(|x| x.ch.is_ascii_alphabetic()).count();
         let leet = token.iter().filter(|x| matches!(x.ch, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
-        let digits_then_letters = {
-            let d = token.iter().take_while(|x| x.ch.is_ascii_digit()).count();
-            d > 0 && token[d..].iter().all(|x| x.ch.is_ascii_alphabetic())
+        // "10x", "2nd" (number + unit) and "PEAK10", "mp3" (word + number) are not leetspeak.
+        let split_at = |first: fn(&char) -> bool| {
+            let d = token.iter().take_while(|x| first(&x.ch)).count();
+            d > 0 && d < token.len() && token[d..].iter().all(|x| !first(&x.ch))
         };
-        if letters >= 1 && leet >= 1 && !digits_then_letters && letters + leet == token.len() && token.len() >= 3 {
+        let number_then_word = split_at(|c| c.is_ascii_digit()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric());
+        let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric());
+        if letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3 {
             for x in &mut p[i..j] {
                 x.ch = match x.ch {
                     '0' => 'o',
@@ -308,7 +311,8 @@ mod tests {
 
     #[test]
     fn decodes_leet_but_not_numbers() {
-        assert_eq!(norm("fr33 c0de"), "free code");
+        assert_eq!(norm("fr3e c0de d1sc0unt"), "free code discount");
+        assert_eq!(norm("use PEAK10"), "use peak10");
         assert_eq!(norm("10x faster, 4k video, 2nd try, $49"), "10x faster, 4k video, 2nd try, $49");
     }
 

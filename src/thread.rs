@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 /// How much a request counts, by where it was made.
 const IN_PARENT: f32 = 1.0;
-const IN_TITLE: f32 = 0.8;
-const IN_POST: f32 = 0.75;
+const IN_TITLE: f32 = 0.9;
+const IN_POST: f32 = 0.9;
 const ELSEWHERE: f32 = 0.25;
 /// A request elsewhere that the reply explicitly answers ("re the chain question above").
 const ELSEWHERE_REFERENCED: f32 = 0.6;
@@ -43,6 +43,8 @@ pub struct AnalyzedThread {
     pub(crate) parent: Option<usize>,
     /// The title, post or parent asks something (so a reply can answer it).
     pub(crate) asks_question: bool,
+    /// The title, post or parent speaks in the first person (a story, celebration or vent).
+    pub(crate) personal: bool,
     /// The thread has any text at all.
     pub(crate) has_text: bool,
 }
@@ -78,6 +80,9 @@ impl AnalyzedThread {
         let near = closeness >= IN_POST;
         if near && asks_question(&norm.text) {
             self.asks_question = true;
+        }
+        if near && first_person(&norm.text) {
+            self.personal = true;
         }
         let topic_weight = if near { 1.0 } else { OTHER_TOPIC_WEIGHT };
         for stem in content_stems(&norm.text) {
@@ -165,11 +170,23 @@ fn refers_to_other_question(reply_norm: &str) -> bool {
 
 /// Does this text ask for something (a question mark, or a request for tips or ideas)?
 fn asks_question(norm: &str) -> bool {
-    norm.contains('?')
+    const OPENERS: &[&str] = &["how", "what", "what's", "which", "why", "where", "when", "who", "is", "are", "do", "does", "did", "can", "could", "should", "would", "will", "anyone", "any", "has", "have"];
+    let opens_with_question = norm
+        .split(['.', '!', '\n'])
+        .filter_map(|s| s.split_whitespace().next())
+        .any(|w| OPENERS.contains(&w));
+    opens_with_question
+        || norm.contains('?')
         || norm.contains('¿')
         || ["any tips", "any advice", "any ideas", "tips for", "advice on", "help me", "thoughts", "how do", "what do", "which ", "anyone ", "recommend", "suggest", "tell me"]
             .iter()
             .any(|p| norm.contains(p))
+}
+
+/// Does this text speak in the first person ("I", "my", "we", "our")?
+fn first_person(norm: &str) -> bool {
+    norm.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| matches!(w, "i" | "i'm" | "i've" | "my" | "me" | "we" | "we're" | "our" | "us" | "mine"))
 }
 
 /// Common words that say nothing about a topic (English plus a few frequent others).

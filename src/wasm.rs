@@ -13,7 +13,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -58,14 +57,14 @@ impl JsAnalyzer {
 
     /// Reads a thread once and returns a handle to score replies against it.
     pub fn thread(&self, thread: JsValue) -> Result<ThreadHandle, JsError> {
-        let thread: Thread = read_value("thread", THREAD_SHAPE, thread)?;
+        let thread: Thread = read_value("thread", THREAD_SHAPE, thread, crate::parse_thread)?;
         let analysed = self.shared.borrow().thread(&thread);
         Ok(ThreadHandle { shared: Rc::clone(&self.shared), thread: analysed })
     }
 
     /// One-shot: reads the case's thread and scores its reply.
     pub fn analyze(&self, case: JsValue) -> Result<JsValue, JsError> {
-        let case: Case = read_value("case", CASE_SHAPE, case)?;
+        let case: Case = read_value("case", CASE_SHAPE, case, crate::parse_case)?;
         let report = self.shared.borrow().analyze(&case);
         write_value(&report)
     }
@@ -93,15 +92,34 @@ fn read_config(config: JsValue) -> Result<Config, JsError> {
     if config.is_undefined() || config.is_null() {
         return Ok(Config::default());
     }
-    read_value("config", CONFIG_SHAPE, config)
+    read_value("config", CONFIG_SHAPE, config, crate::parse_config)
 }
 
-/// Deserialises an object, naming the input and its expected shape on failure.
-fn read_value<T: DeserializeOwned>(what: &str, shape: &str, value: JsValue) -> Result<T, JsError> {
+/// Reads an object through JSON text with the same parser as the CLI, so the WASM API
+/// accepts and rejects exactly what the native one does (unknown fields included), with
+/// the same messages. Threads and cases are read once, not per keystroke.
+fn read_value<T>(
+    what: &str,
+    shape: &str,
+    value: JsValue,
+    parse: fn(&str) -> Result<T, crate::Error>,
+) -> Result<T, JsError> {
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new(&format!("invalid {what}: expected an object {shape}, got {}", js_type(&value))));
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}; expected {shape}")))
+    let json = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| JsError::new(&format!("invalid {what}: not plain JSON data (a cycle, a BigInt or a function?)")))?;
+    parse(&json).map_err(|e| JsError::new(&format!("{}; expected {shape}", without_position(&e.to_string()))))
+}
+
+/// Drops serde_json's " at line 1 column 42": the JS caller never saw that JSON text.
+fn without_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(at) => &message[..at],
+        None => message,
+    }
 }
 
 /// Serialises to plain JS objects and numbers (never `Map` or `BigInt`).

@@ -36,6 +36,10 @@ pub enum Check {
     None,
     /// The matched token must be written in capitals with a digit or dash (PEAK10, ERGO-KAT).
     UppercaseCode,
+    /// The last word of the match must be written in capitals (COMMENT "RATES").
+    UppercaseWord,
+    /// The last word of the match must start with a capital (a name: "I own Crumb").
+    TitleWord,
     /// Found by code rather than a pattern (links, handles, answering first, user phrases).
     Computed,
 }
@@ -175,6 +179,17 @@ impl Compiled {
                     continue;
                 }
             }
+            let passes = match self.rule.check {
+                Check::UppercaseWord | Check::TitleWord => {
+                    let (s, e) = to_original(m.start(), m.end());
+                    let text = original.get(s..e).unwrap_or("");
+                    if self.rule.check == Check::UppercaseWord { last_word_uppercase(text) } else { last_word_titlecase(text) }
+                }
+                _ => true,
+            };
+            if !passes {
+                continue;
+            }
             out.push(Hit { rule: self.rule, start: m.start(), end: m.end() });
             n += 1;
         }
@@ -189,7 +204,21 @@ fn is_code_like(s: &str) -> bool {
     let upper = token.chars().filter(|c| c.is_uppercase()).count();
     let digits = token.chars().filter(|c| c.is_ascii_digit()).count();
     let has_code_word = s.len() > token.len();
-    letters >= 2 && upper == letters && (digits > 0 || token.contains('-') || (has_code_word && letters >= 4))
+    // Product models (SL5, XPS13, RTX4090) have few letters; codes (PEAK10, SAVE20) have more.
+    let code_shaped = letters >= 4 && (1..=3).contains(&digits) || token.contains('-') && letters >= 4;
+    letters >= 2 && upper == letters && (code_shaped || (has_code_word && letters >= 4))
+}
+
+/// RATES, ME, INFO: the last word has 2+ letters, all capitals.
+fn last_word_uppercase(s: &str) -> bool {
+    let word = s.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// Crumb, Tidewater: the last word starts with a capital letter.
+fn last_word_titlecase(s: &str) -> bool {
+    let word = s.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    word.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
