@@ -100,8 +100,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     sendResponse({ on: Boolean(page), siteId, adapter: adapter.id, mode: page && page.scorer ? page.scorer.mode : null, lastError, ui: page ? page.ui.state() : null });
     return false;
   }
-  const info = page.session.info();
-  sendResponse({ on: true, siteId, adapter: info.adapter, mode: page.scorer.mode, lastError, ui: page.ui.state() });
+  sendResponse({ on: true, siteId, mode: page.scorer.mode, lastError, ...page.session.info(), ui: page.ui.state() });
   return false;
 });
 

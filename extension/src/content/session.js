@@ -121,6 +121,11 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError }) 
     /** Settings changed (muted rule, sensitivity): everything must be re-read and re-scored. */
     refresh() { threadDirty = true; lastText = null; schedule(0); },
     end() { settleNow(); controller.abort(); },
-    info: () => ({ adapter: analysed ? analysed.adapterUsed : null, report }),
+    info: () => ({
+      adapter: analysed ? analysed.adapterUsed : null,
+      threadSize: analysed ? analysed.thread.messages.length : 0,
+      verdict: report ? { level: report.level, score: report.score, rules: [...new Set(report.signals.map((x) => x.rule))] } : null,
+      scored: lastText !== null,
+    }),
   };
 }

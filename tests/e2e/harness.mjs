@@ -1,0 +1,158 @@
+// End-to-end harness for the extension tests: serves www/ on 127.0.0.1 (scripts/serve.mjs;
+// strict-csp.html gets a CSP header that forbids WebAssembly in the page), launches headless
+// Chromium with the unpacked extension/dist/chrome, records every request the browser makes,
+// types like a person, and reads what the extension shows through the extension itself
+// (the service worker asks the tab's content script), never through the page.
+// It never sleeps for a fixed time: every wait polls a condition with a deadline.
+import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const EXTENSION_DIR = process.env.RTR_EXTENSION_DIR ?? join(ROOT, 'extension', 'dist', 'chrome');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** The Content-Security-Policy of the strict fixture: no 'wasm-unsafe-eval' anywhere. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
+
+// Record the service worker's requests too (Playwright reports them only behind this flag).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+export async function serveWww() {
+  return serve({ root: join(ROOT, 'www'), port: 0, headers: { '/fixtures/strict-csp.html': { 'Content-Security-Policy': STRICT_CSP } } });
+}
+
+/** Polls `check` until truthy (returned) or the deadline passes (throws naming `what`). */
+export async function waitFor(what, check, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    }
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+/** Launches Chromium with the extension; every request is recorded in `requests`. */
+export async function launchWithExtension() {
+  await access(join(EXTENSION_DIR, 'manifest.json')).catch(() => {
+    throw new Error(`${EXTENSION_DIR}/manifest.json is missing: run \`make extension\` first`);
+  });
+  const server = await serveWww();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'rtr-ext-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 },
+    args: [...BASE_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+  });
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+
+  async function tabIdOf(page) {
+    const url = page.url();
+    return waitFor(`a tab for ${url}`, () => worker.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === u);
+      return tab ? tab.id : null;
+    }, url));
+  }
+
+  return {
+    context, worker, extensionId, server, requests,
+    fixtureUrl: (name) => `${server.url}fixtures/${name}`,
+    /** Opens a fixture page and waits until the content script answers for it. */
+    async open(name) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}fixtures/${name}`);
+      await waitFor(`the content script on ${name}`, () => this.state(page));
+      return page;
+    },
+    /** What the extension shows in `page` (see content/index.js), asked through the worker. */
+    async state(page) {
+      const tabId = await tabIdOf(page);
+      return worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'background→content:uiState' }), tabId);
+    },
+    async waitState(page, what, predicate) {
+      return waitFor(what, async () => {
+        const s = await this.state(page);
+        return s && predicate(s) ? s : false;
+      });
+    },
+    /** Session storage the worker wrote for this page's tab (last verdict). */
+    async lastVerdict(page) {
+      const tabId = await tabIdOf(page);
+      return worker.evaluate(async (id) => (await chrome.storage.session.get(`lastVerdict:${id}`))[`lastVerdict:${id}`] ?? null, tabId);
+    },
+    /** Back to default settings (every default site on, nothing muted). */
+    async resetSettings() {
+      await worker.evaluate(async () => { await chrome.storage.sync.clear(); await chrome.storage.local.clear(); });
+    },
+    /**
+     * Turns Read the Room on for sites outside the defaults (the fixture server's own
+     * hostname, 127.0.0.1, is one), as the popup's "enable on this site" would.
+     */
+    async enableSites(siteIds) {
+      await worker.evaluate(async (ids) => {
+        const site = () => ({ enabled: true, sensitivity: 'normal', disabledRules: [] });
+        const defaults = ['reddit', 'x', 'linkedin', 'facebook', 'youtube', 'mastodon', 'bluesky', 'hackernews'];
+        const settings = {
+          schemaVersion: 1, enabled: true, phrases: [],
+          sites: Object.fromEntries([...defaults, ...ids].map((id) => [id, site()])),
+          history: { enabled: true, retentionDays: 30, keepText: false },
+        };
+        await chrome.storage.sync.clear();
+        await chrome.storage.local.set({ settings, settingsArea: 'local' });
+      }, siteIds);
+    },
+    /** Requests that were neither the fixture server's nor the extension's own files. */
+    foreignRequests() {
+      return requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(`chrome-extension://${extensionId}/`));
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Clicks the box, then types `text` key by key like a person. */
+export async function typeInto(page, selector, text) {
+  const box = page.locator(selector).first();
+  await box.click();
+  await page.keyboard.type(text, { delay: 5 });
+  return box;
+}
+
+/** The editor's text as the page sees it (value, or innerText for contenteditable). */
+export async function editorText(page, selector) {
+  return page.locator(selector).first().evaluate((el) => ('value' in el && el.tagName !== 'DIV' ? el.value : el.innerText));
+}
+
+/** Bundles the site adapters as a plain script exposing `RTRSites` (for in-page adapter tests). */
+export async function adapterBundle() {
+  const out = await build({
+    entryPoints: [join(ROOT, 'extension', 'src', 'sites', 'index.js')], bundle: true, format: 'iife',
+    globalName: 'RTRSites', write: false, logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
+}
+
+/** A plain Chromium (no extension) for tests that only need pages. */
+export async function launchPlain() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: BASE_ARGS });
+}
