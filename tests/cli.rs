@@ -154,7 +154,7 @@ fn explain_without_a_terminal_is_plain_text_marking_every_signal() {
 }
 
 #[test]
-fn explain_colours_on_request_and_respects_no_color() {
+fn explain_colours_on_request_even_with_no_color() {
     let report = library_report(PITCH_CASE, &Config::default());
     let colour = match report.level {
         read_the_room::Level::Pitch => "\x1b[1;31m",
@@ -165,8 +165,11 @@ fn explain_colours_on_request_and_respects_no_color() {
     let text = stdout(&o);
     assert!(text.starts_with(&format!("{colour}{}\x1b[0m", report.level.as_str().to_uppercase())), "{text:?}");
     assert!(!text.contains("[["), "{text:?}");
-    let o = run_env(&["analyze", "--explain"], PITCH_CASE.as_bytes(), &[("NO_COLOR", "1")]);
-    assert!(!stdout(&o).contains('\x1b'), "{:?}", stdout(&o));
+    // An explicit --color always wins over NO_COLOR (the terminal test covers auto).
+    let o = run_env(&["analyze", "--explain", "--color=always"], PITCH_CASE.as_bytes(), &[("NO_COLOR", "1")]);
+    assert!(stdout(&o).starts_with(colour), "{:?}", stdout(&o));
+    let o = run(&["analyze", "--explain", "--color", "never"], PITCH_CASE.as_bytes());
+    assert!(!stdout(&o).contains('\x1b') && stdout(&o).contains("[["), "{:?}", stdout(&o));
 }
 
 #[test]
@@ -399,4 +402,38 @@ fn rules_lists_the_catalogue_as_json_and_as_a_table() {
         assert!(line.contains(&rule.weight.to_string()), "{line}");
     }
     assert!(text.ends_with(&format!("{} rules\n", rules().len())), "{text}");
+}
+
+/// Runs the binary on a pseudo-terminal through util-linux `script`, or None where it is missing.
+fn run_on_terminal(args: &str, env: &[(&str, &str)]) -> Option<String> {
+    if !std::path::Path::new("/usr/bin/script").exists() {
+        eprintln!("skipping terminal checks: /usr/bin/script (util-linux) not installed");
+        return None;
+    }
+    let o = Command::new("/usr/bin/script")
+        .args(["-qec", &format!("'{BIN}' {args}"), "/dev/null"])
+        .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    Some(String::from_utf8(o.stdout).unwrap().replace("\r\n", "\n"))
+}
+
+#[test]
+fn on_a_terminal_json_is_pretty_and_explain_is_coloured_unless_no_color() {
+    let path = temp_file("terminal.json", PITCH_CASE.as_bytes());
+    let file = path.to_str().unwrap();
+    let Some(pretty) = run_on_terminal(&format!("analyze '{file}'"), &[]) else { return };
+    assert!(pretty.starts_with("{\n  \"level\": "), "{pretty:?}");
+    assert_eq!(serde_json::from_str::<Report>(&pretty).unwrap(), library_report(PITCH_CASE, &Config::default()));
+    let compact = run_on_terminal(&format!("analyze --compact '{file}'"), &[]).unwrap();
+    assert_eq!(compact.lines().count(), 1, "{compact:?}");
+    let coloured = run_on_terminal(&format!("analyze --explain '{file}'"), &[]).unwrap();
+    assert!(coloured.starts_with("\x1b[1;"), "{coloured:?}");
+    let plain = run_on_terminal(&format!("analyze --explain '{file}'"), &[("NO_COLOR", "1")]).unwrap();
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+    let empty_no_color = run_on_terminal(&format!("analyze --explain '{file}'"), &[("NO_COLOR", "")]).unwrap();
+    assert!(empty_no_color.contains('\x1b'), "an empty NO_COLOR does not disable colour: {empty_no_color:?}");
 }
