@@ -1,0 +1,112 @@
+// The Chromium half of `make bench`: times the WASM analyzer in headless Chromium (module
+// init, re-scoring a 1,000-char reply, analysing a 200-message thread, a reply sweep), measures
+// the gzipped module, then — when extension/dist/chrome exists — the extension on a
+// 500-comment page (extension-bench.mjs). Writes target/bench/chromium.json.
+// Never asserts budgets: it measures; scripts/bench.sh prints the figures against them.
+//   node tests/bench/chromium-bench.mjs [--quick]
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve, ROOT } from './server.mjs';
+import { percentile, median, round, spread, fitGrowth } from './stats.mjs';
+import { benchExtension, EXTENSION_DIR } from './extension-bench.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 2 : 5; // fresh pages per figure: the spread is reported across rounds
+const INIT_RUNS = QUICK ? 4 : 12;
+const OUT = join(ROOT, 'target', 'bench', 'chromium.json');
+
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function inFreshPage(browser, origin, fn, arg) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${origin}/tests/bench/wasm-bench.html?isolated`);
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+    if (errors.length) throw new Error(`bench page errors: ${errors.join('; ')}`);
+  }
+}
+
+async function benchWasm() {
+  if (!existsSync(join(ROOT, 'pkg', 'read_the_room_bg.wasm'))) throw new Error('pkg/ missing: run make wasm first');
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
+  try {
+    const inits = [];
+    for (let i = 0; i < INIT_RUNS; i += 1) {
+      inits.push(await inFreshPage(browser, server.origin, () => import('/tests/bench/wasm-page.mjs').then((m) => m.timeInit())));
+    }
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i += 1) {
+      const options = QUICK ? { rescoreRuns: 500, threadRuns: 20, sweepRuns: 3 } : { rescoreRuns: 3000, threadRuns: 80, sweepRuns: 5 };
+      rounds.push(await inFreshPage(browser, server.origin, (o) => import('/tests/bench/wasm-page.mjs').then((m) => m.timeScoring(o)), options));
+    }
+    const p50s = rounds.map((r) => percentile(r.rescore, 50));
+    const p99s = rounds.map((r) => percentile(r.rescore, 99));
+    const threads = rounds.map((r) => median(r.analyse200));
+    const sweepPoints = Object.keys(rounds[0].sweep).map((chars) => ({
+      size: Number(chars),
+      time: median(rounds.map((r) => median(r.sweep[chars]))),
+    }));
+    const growth = fitGrowth(sweepPoints);
+    return {
+      figures: {
+        wasm_init_ms: round(median(inits)),
+        wasm_rescore_1000_p50_ms: round(median(p50s), 4),
+        wasm_rescore_1000_p99_ms: round(median(p99s), 4),
+        wasm_thread_200_ms: round(median(threads)),
+        wasm_reply_sweep_us_per_char: round(growth.slope * 1000, 5),
+        wasm_reply_sweep_exponent: round(growth.exponent),
+        wasm_memory_500_comments_mb: round(rounds[0].wasmMemoryBytes / 2 ** 20, 2),
+      },
+      spread: {
+        wasm_init_ms: spread(inits),
+        wasm_rescore_1000_p50_ms: spread(p50s, 4),
+        wasm_rescore_1000_p99_ms: spread(p99s, 4),
+        wasm_thread_200_ms: spread(threads),
+      },
+      detail: { rescoreSamplesPerRound: rounds[0].rescore.length, signalsIn1000CharReply: rounds[0].signals, wasmReplySweepMs: sweepPoints },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function gzBytes() {
+  const built = join(EXTENSION_DIR, 'pkg', 'read_the_room_bg.wasm');
+  const file = existsSync(built) ? built : join(ROOT, 'pkg', 'read_the_room_bg.wasm');
+  return { wasm_gz_bytes: gzipSync(readFileSync(file), { level: 9 }).length, wasm_raw_bytes: readFileSync(file).length };
+}
+
+async function main() {
+  const result = { figures: {}, spread: {}, detail: {}, notes: [] };
+  const merge = (part) => {
+    Object.assign(result.figures, part.figures);
+    Object.assign(result.spread, part.spread ?? {});
+    Object.assign(result.detail, part.detail ?? {});
+    result.notes.push(...(part.notes ?? []));
+  };
+  merge({ figures: gzBytes() });
+  merge(await benchWasm());
+  if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    merge(await benchExtension({ quick: QUICK, browserArgs: BROWSER_ARGS }));
+  } else {
+    result.notes.push('extension/dist/chrome missing: keystroke, long-task and heap figures skipped (run make extension)');
+  }
+  mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result.figures, null, 2));
+  for (const note of result.notes) console.log(`note: ${note}`);
+}
+
+main().catch((error) => {
+  console.error(`chromium bench failed: ${error.stack ?? error}`);
+  process.exit(1);
+});
