@@ -18,7 +18,7 @@ if [[ "$quick" == 1 ]]; then
 fi
 
 # Stale figures must never reach the summary: drop the previous results of these benches.
-rm -rf "$target/bench/chromium.json" "$target/bench/summary.json" \
+rm -rf "$target/bench/chromium.json" "$target/bench/summary.json" "$target/bench/growth.json" \
   "$target/criterion/keystroke_rescore_1000" "$target/criterion/thread_analyse_200" \
   "$target/criterion/oneshot_analyze_case_200" "$target/criterion/sweep_reply" "$target/criterion/sweep_thread"
 mkdir -p "$target/bench"
@@ -29,6 +29,8 @@ mkdir -p "$target/bench"
 export CARGO_PROFILE_RELEASE_PANIC=unwind
 echo "bench: criterion (native, measurement ${measure}s per figure)"
 cargo bench --quiet --bench analyzer -- --warm-up-time 1 --measurement-time "$measure" --noplot
+echo "bench: growth check (doubling sizes up to 2 M chars and 32,000 messages)"
+cargo bench --quiet --bench growth
 
 echo "bench: headless Chromium (WASM, then the extension)"
 node tests/bench/chromium-bench.mjs "${chromium_flags[@]}"

@@ -22,8 +22,8 @@ export const BUDGETS = [
   ['wasm_gz_bytes', 256000],
   ['content_script_heap_mb', 10],
   ['native_thread_200_ms', 5],
-  ['native_reply_sweep_exponent', 1.15],
-  ['native_thread_sweep_exponent', 1.15],
+  ['native_reply_growth_exponent', 1.15],
+  ['native_thread_growth_exponent', 1.15],
 ];
 
 /** Criterion's median estimate for a benchmark directory, in ns, with its 95% interval. */
@@ -59,6 +59,15 @@ function native() {
     figures[`native_${name}_sweep_exponent`] = round(Math.log(b.e.ns / a.e.ns) / Math.log(b.size / a.size), 3);
     figures[`native_${name}_sweep_fit_exponent`] = round(fit.exponent, 3);
     detail[`native_${name}_sweep_ms`] = Object.fromEntries(points.map((p) => [p.size, round(p.e.ns / 1e6, 3)]));
+  }
+  // benches/growth.rs: doubling sizes up to 2 M chars / 32,000 messages, best of 3 each.
+  const growthFile = join(TARGET, 'bench', 'growth.json');
+  if (existsSync(growthFile)) {
+    const growth = JSON.parse(readFileSync(growthFile, 'utf8'));
+    figures.native_reply_growth_exponent = round(growth.reply_exponent, 3);
+    figures.native_thread_growth_exponent = round(growth.thread_exponent, 3);
+    detail.native_reply_growth_ms = Object.fromEntries(growth.reply_ms.map(([size, ms]) => [size, round(ms, 2)]));
+    detail.native_thread_growth_ms = Object.fromEntries(growth.thread_ms.map(([size, ms]) => [size, round(ms, 2)]));
   }
   return { figures, spread, detail };
 }
