@@ -85,7 +85,15 @@ impl Analyzer {
         let commercial = signal_points(&hits, &weights, "");
 
         // Answering the question before anything commercial.
-        let answer_words = if commercial > 0 && thread.asks_question { words_before_first_signal(&norm.text, &hits, thread) } else { 0 };
+        // Answering first earns credit only from an honest seller: one who says who they are,
+        // or who doesn't also push a private channel, a link or a code.
+        let pushes_channel = hits.iter().any(|h| matches!(h.rule.category(), "contact" | "link") || h.rule.id == "offer.code");
+        let discloses = hits.iter().any(|h| matches!(h.rule.category(), "disclose" | "self"));
+        let answer_words = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
+            words_before_first_signal(&norm.text, &hits, thread)
+        } else {
+            0
+        };
         if answer_words > 0 && enabled("helpful.answer_first") {
             if let Some(rule) = rules::by_id("helpful.answer_first") {
                 let w = if answer_words >= 20 { rule.weight * 3 / 2 } else { rule.weight };
@@ -98,18 +106,20 @@ impl Analyzer {
         let relevance = relevance(&norm.text, thread);
         let (invited, refused) = thread.strength(&norm.text, &enabled);
         let has = |id: &str| hits.iter().any(|h| h.rule.id == id);
-        let disclosed = has("disclose.affiliation") || has("disclose.owner") || has("self.role") || has("self.business");
+        let disclosed = hits.iter().any(|h| h.rule.category() == "disclose") || has("self.role") || has("self.business") || has("self.we_sell");
         let affiliated = disclosed || hits.iter().any(|h| h.rule.category() == "self");
         let answered = answer_words > 0 || has("helpful.alternatives");
 
+        // A private channel alone ("DM me if you want to talk") is not selling anything.
+        let selling = commercial - hits.iter().zip(&weights).filter(|(h, _)| h.rule.category() == "contact").map(|(_, w)| *w).sum::<i32>();
         let mut base = (commercial + mitigation) as f32;
-        if commercial >= 15 {
+        if commercial >= 15 && selling >= 8 {
             base += refused;
             if thread.asks_question && !answered && invited < ASKED {
                 base += 12.0; // Sells instead of answering what was asked.
             }
-            if !thread.asks_question && thread.personal && invited < 30.0 {
-                base += 12.0; // An offer under a story, a celebration or a vent.
+            if !thread.asks_question && invited < 30.0 {
+                base += 12.0; // An offer under a story, a celebration, a vent or an announcement.
             }
             if relevance < 10 && thread.has_text && !answered {
                 base += 10.0; // Ignores what the thread is about.
@@ -121,10 +131,12 @@ impl Analyzer {
         let shift = self.config.sensitivity;
         let caution_at = (CAUTION_AT - shift).max(5) as f32;
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
-        let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "offer.urgency" | "cta.arrow"));
-        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage");
-        let unexplained_offer = invited >= ASKED && hard_sell && !disclosed && !has("personal.experience") && commercial >= 10;
-        if commercial >= CLEARLY_COMMERCIAL && invited < ASKED || uninvited_business || unexplained_offer {
+        let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "cta.arrow"));
+        let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
+        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage") && !free_project;
+        // Invited, but an undisclosed landing link or code, or a different product than asked for.
+        let unexplained_offer = invited >= ASKED && commercial >= 10 && (hard_sell && !disclosed && !has("personal.experience") || has("cta.redirect"));
+        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED || uninvited_business || unexplained_offer {
             score = score.max(caution_at); // Commercial and not plainly invited, or invited but unexplained.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;

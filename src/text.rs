@@ -233,6 +233,11 @@ fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
                     keep[k] = false;
                 }
             }
+            // "D.M. me": the dot closing a dotted run goes too.
+            let last = members[members.len() - 1];
+            if last + 1 < n && p[last + 1].ch == '.' && p[last - 1].ch == '.' {
+                keep[last + 1] = false;
+            }
         }
         i = j + 1;
     }
@@ -262,7 +267,8 @@ fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
             d > 0 && d < token.len() && token[d..].iter().all(|x| !first(&x.ch))
         };
         let number_then_word = split_at(|c| c.is_ascii_digit()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric());
-        let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric());
+        // Codes are written in capitals (PEAK10); lowercase "fr33" is leetspeak.
+        let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric()) && token.iter().any(|x| x.upper);
         if letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3 {
             for x in &mut p[i..j] {
                 x.ch = match x.ch {
@@ -302,6 +308,7 @@ mod tests {
     fn removes_zero_width_and_joins_spaced_letters() {
         assert_eq!(norm("D\u{200B}M me"), "dm me");
         assert_eq!(norm("D M me"), "dm me");
+        assert_eq!(norm("D.M. me"), "dm me");
         assert_eq!(norm("c👉o👉d👉e"), "code");
         assert_eq!(norm("w w w . shop . com"), "www . shop . com");
         // Ordinary prose keeps its spaces: "a" and "I" are words.

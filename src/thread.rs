@@ -147,8 +147,11 @@ impl AnalyzedThread {
     pub(crate) fn strength(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> (f32, f32) {
         let mut invited: f32 = 0.0;
         let mut refused: f32 = 0.0;
+        // A request answered later ("we've booked someone") no longer invites.
+        let closed_after = self.found.iter().filter(|f| f.rule.id == "refuse.closed" && enabled(f.rule.id)).map(|f| f.message).max();
         for (f, closeness) in self.weighed(reply_norm, enabled) {
-            let w = f.rule.weight as f32 * closeness;
+            let closed = f.rule.kind == Kind::Invitation && closed_after.is_some_and(|c| c >= f.message);
+            let w = f.rule.weight as f32 * closeness * if closed { 0.2 } else { 1.0 };
             match f.rule.kind {
                 Kind::Invitation => invited = invited.max(w),
                 Kind::Refusal => refused = refused.max(w * if closeness >= IN_POST { 1.0 } else { 0.3 }),
