@@ -1,0 +1,76 @@
+// Example threads for the playground picker: the stories of DESIGN.md, written for this page
+// (not taken from the test corpora). Data only: no DOM, no analyzer.
+
+export const EXAMPLES = [
+  {
+    id: 'ladder-style',
+    label: 'Ladder — “which style is best?” (a discussion)',
+    thread: {
+      title: 'Which ladder style is best for cleaning gutters?',
+      messages: [
+        {
+          author: 'gutterguy',
+          text: 'Two-storey house, gutters fill up every autumn. Is an extension ladder or a multi-position one the better style for this? What do you all use?',
+        },
+        { author: 'maple_row', text: 'Extension with a standoff bracket. Keeps the ladder off the gutter itself.' },
+      ],
+      parent: 0,
+    },
+    reply: 'Great question! Our extension ladders are 25% off until Sunday — DM me and I will send you the order link.',
+  },
+  {
+    id: 'ladder-market',
+    label: 'Ladder — “in the market for one” (a request)',
+    thread: {
+      title: 'Buying a ladder',
+      messages: [
+        {
+          author: 'gutterguy',
+          text: "I'm in the market for a new ladder, around 20 ft, for gutters. Anyone selling one near Leeds, or know a good shop?",
+        },
+      ],
+      parent: 0,
+    },
+    reply: 'Great question! Our extension ladders are 25% off until Sunday — DM me and I will send you the order link.',
+  },
+  {
+    id: 'restaurant',
+    label: 'Restaurants — favourites, and an owner with a discount',
+    thread: {
+      title: "What's your favourite local restaurant in Portland?",
+      messages: [
+        { author: 'tess_pdx', text: "New in town! What's everyone's favourite local restaurant? Any cuisine, just somewhere you keep going back to." },
+        { author: 'bikeandbeans', text: 'The noodle place on Division, always. Their broth is unreal.' },
+      ],
+      parent: 0,
+    },
+    reply:
+      'Full disclosure, I own Little Fig on Alberta St, so I am biased! The mushroom risotto is what regulars order. Mention this thread for 10% off your first dinner.',
+  },
+  {
+    id: 'linkedin',
+    label: 'LinkedIn — thanks for connecting, plus a calendar link',
+    site: 'linkedin',
+    thread: {
+      messages: [{ author: 'Priya N.', text: 'Thanks for connecting, Dana! Great to meet you at the logistics meetup last week.' }],
+      parent: 0,
+    },
+    reply:
+      'Thanks for connecting, Priya! I help logistics teams cut freight costs by 30%. Grab 15 minutes on my calendar: cal.com/dana-ops/intro',
+  },
+  {
+    id: 'follow-thanks',
+    label: 'Follow thanks — with a Patreon link',
+    site: 'x.com',
+    thread: {
+      messages: [{ author: '@mira_draws', text: 'Thanks for the follow! Love your city sketches 🙌' }],
+      parent: 0,
+    },
+    reply: 'Thanks for following back! If you like my sketches, support me at patreon.com/inkbymira for early access and monthly prints 🎨',
+  },
+];
+
+/** The example with this id, or undefined. */
+export function exampleById(id) {
+  return EXAMPLES.find((example) => example.id === id);
+}
