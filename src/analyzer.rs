@@ -89,15 +89,15 @@ impl Analyzer {
         // or who doesn't also push a private channel, a link or a code.
         let pushes_channel = hits.iter().any(|h| matches!(h.rule.category(), "contact" | "link") || h.rule.id == "offer.code");
         let discloses = hits.iter().any(|h| matches!(h.rule.category(), "disclose" | "self"));
-        let answer_words = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
-            words_before_first_signal(&norm.text, &hits, thread)
+        let (answer_words, answer_end) = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
+            answer_before_first_signal(&norm.text, &hits, thread)
         } else {
-            0
+            (0, 0)
         };
         if answer_words > 0 && enabled("helpful.answer_first") {
             if let Some(rule) = rules::by_id("helpful.answer_first") {
                 let w = if answer_words >= 20 { rule.weight * 3 / 2 } else { rule.weight };
-                hits.push(Hit { rule, start: 0, end: 0 });
+                hits.push(Hit { rule, start: 0, end: answer_end });
                 weights.push(w);
             }
         }
@@ -115,7 +115,7 @@ impl Analyzer {
         let mut base = (commercial + mitigation) as f32;
         if commercial >= 15 && selling >= 8 {
             base += refused;
-            if thread.asks_question && !answered && invited < ASKED {
+            if thread.asks_question && !answered && invited < 30.0 {
                 base += 12.0; // Sells instead of answering what was asked.
             }
             if !thread.asks_question && invited < 30.0 {
@@ -125,19 +125,26 @@ impl Analyzer {
                 base += 10.0; // Ignores what the thread is about.
             }
         }
-        let forgiveness = if disclosed { 0.85 } else { 0.55 };
+        // How much an invitation forgives depends only on the reply, so a request in the
+        // thread can only ever lower the score: an honest, disclosed offer is forgiven most;
+        // an undisclosed landing link or code, or a different product than asked for, least.
+        let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "cta.arrow"));
+        let forgiveness = if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") {
+            0.35
+        } else if disclosed {
+            0.85
+        } else {
+            0.55
+        };
         let mut score = base * (1.0 - invited / 100.0 * forgiveness);
 
         let shift = self.config.sensitivity;
         let caution_at = (CAUTION_AT - shift).max(5) as f32;
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
-        let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "cta.arrow"));
         let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
         let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage") && !free_project;
-        // Invited, but an undisclosed landing link or code, or a different product than asked for.
-        let unexplained_offer = invited >= ASKED && commercial >= 10 && (hard_sell && !disclosed && !has("personal.experience") || has("cta.redirect"));
-        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED || uninvited_business || unexplained_offer {
-            score = score.max(caution_at); // Commercial and not plainly invited, or invited but unexplained.
+        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED || uninvited_business {
+            score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
         let level = if score as f32 >= pitch_at {
@@ -296,16 +303,17 @@ fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Content words in the reply before its first commercial sentence, when they touch the thread.
-fn words_before_first_signal(norm: &str, hits: &[Hit], thread: &AnalyzedThread) -> usize {
+/// The answer before the reply's first commercial sentence: its content-word count (0 when
+/// too short or off the thread's topic) and where it ends (normalised bytes).
+fn answer_before_first_signal(norm: &str, hits: &[Hit], thread: &AnalyzedThread) -> (usize, usize) {
     let first = hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| h.start).min().unwrap_or(norm.len());
     let cut = rules::sentence_start(norm, first);
     let stems: Vec<String> = content_stems(&norm[..cut]).collect();
     let on_topic = stems.iter().filter(|s| thread.topic.contains_key(*s)).count();
     if stems.len() >= 4 && (on_topic >= 1 || stems.len() >= 10) {
-        stems.len()
+        (stems.len(), norm[..cut].trim_end().len())
     } else {
-        0
+        (0, 0)
     }
 }
 
@@ -410,10 +418,14 @@ impl Context<'_> {
         if !self.disclosed {
             add("Say that you work there or that it's yours");
         }
-        let mut ranked: Vec<&Rule> = hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| h.rule).collect();
+        let mut ranked: Vec<&Rule> = hits.iter().filter(|h| h.rule.kind == Kind::Signal && !h.rule.suggestion.is_empty()).map(|h| h.rule).collect();
+        let ranked_any = !ranked.is_empty() || self.asked_elsewhere(reply_norm, enabled) || !self.disclosed || (self.thread.asks_question && !self.answered);
         ranked.sort_by_key(|r| std::cmp::Reverse(r.weight));
         for r in ranked {
             add(r.suggestion);
+        }
+        if !ranked_any {
+            add("Keep the offer short and let the answer lead");
         }
         out
     }

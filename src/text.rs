@@ -258,6 +258,8 @@ fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
         while j < n && (p[j].ch.is_ascii_alphanumeric() || p[j].ch == '@' || p[j].ch == '$') {
             j += 1;
         }
+        // "hello@shop.com" is an address, not leetspeak.
+        let email = j < n && p[j].ch == '.' && p[i..j].iter().any(|x| x.ch == '@');
         let token = &p[i..j];
         let letters = token.iter().filter(|x| x.ch.is_ascii_alphabetic()).count();
         let leet = token.iter().filter(|x| matches!(x.ch, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
@@ -269,7 +271,7 @@ fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
         let number_then_word = split_at(|c| c.is_ascii_digit()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric());
         // Codes are written in capitals (PEAK10); lowercase "fr33" is leetspeak.
         let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric()) && token.iter().any(|x| x.upper);
-        if letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3 {
+        if !email && letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3 {
             for x in &mut p[i..j] {
                 x.ch = match x.ch {
                     '0' => 'o',

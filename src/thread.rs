@@ -39,8 +39,6 @@ pub struct AnalyzedThread {
     pub(crate) topic: HashMap<String, f32>,
     /// Authors, normalised, by message index.
     pub(crate) authors: Vec<String>,
-    /// The message being replied to.
-    pub(crate) parent: Option<usize>,
     /// The title, post or parent asks something (so a reply can answer it).
     pub(crate) asks_question: bool,
     /// The title, post or parent speaks in the first person (a story, celebration or vent).
@@ -53,7 +51,7 @@ impl AnalyzedThread {
     /// Reads `thread`. Linear in its total length.
     pub(crate) fn new(thread: &Thread) -> AnalyzedThread {
         let parent = thread.parent_index();
-        let mut t = AnalyzedThread { parent, ..Default::default() };
+        let mut t = AnalyzedThread::default();
         t.authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
         if let Some(title) = thread.title.as_deref() {
             t.read(-1, title, IN_TITLE);
