@@ -24,9 +24,11 @@ const refs = {
   summary: $('summary'),
   meters: Object.fromEntries(['score', 'pitch', 'invited', 'relevance'].map((k) => [k, $(`meter-${k}`)])),
   replyView: $('reply-view'),
+  replyTips: $('reply-tips'),
   signalList: $('signal-list'),
   suggestions: $('suggestions'),
   threadView: $('thread-view'),
+  threadTips: $('thread-tips'),
   share: $('share'),
   shareStatus: $('share-status'),
 };

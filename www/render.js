@@ -22,15 +22,15 @@ function setText(node, text) {
 /**
  * Writes `text` into `container`, wrapping each stretch covered by one or more `spans`
  * ({start, end, rule, tip, kind}, UTF-16 offsets) in a focusable <mark> whose reason shows on
- * hover or focus and is announced through aria-describedby.
+ * hover or focus and is announced through aria-describedby, pointing at a span appended to
+ * `tips` (a hidden element outside the text, so the text itself stays verbatim).
  */
-export function annotate(container, text, spans, idPrefix) {
+export function annotate(container, text, spans, idPrefix, tips) {
   const marks = [];
   const cuts = new Set([0, text.length]);
   const valid = spans.filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end);
   for (const s of valid) cuts.add(s.start).add(s.end);
   const points = [...cuts].sort((a, b) => a - b);
-  const descriptions = el('span', { hidden: '' });
   const fragment = document.createDocumentFragment();
   for (let i = 0; i + 1 < points.length; i += 1) {
     const [from, to] = [points[i], points[i + 1]];
@@ -53,11 +53,10 @@ export function annotate(container, text, spans, idPrefix) {
       'data-tip': tip,
       'aria-describedby': id,
     }, piece);
-    descriptions.append(el('span', { id }, tip));
+    tips.append(el('span', { id }, tip));
     marks.push(mark);
     fragment.append(mark);
   }
-  fragment.append(descriptions);
   container.replaceChildren(fragment);
   return marks;
 }
@@ -99,8 +98,8 @@ export function renderReply(refs, reply, report) {
     kind: s.weight < 0 ? 'mitigation' : 'signal',
     tip: `${s.message} (${s.weight > 0 ? '+' : ''}${s.weight})`,
   }));
-  annotate(refs.replyView, reply, spans, 'reply-tip');
-  if (!reply) refs.replyView.append(el('span', { className: 'placeholder' }, 'Nothing typed yet.'));
+  refs.replyTips.replaceChildren();
+  annotate(refs.replyView, reply, spans, 'reply-tip', refs.replyTips);
   refs.signalList.replaceChildren(
     ...report.signals.map((s) => {
       const item = el('li', { className: s.weight < 0 ? 'mitigation' : 'signal' });
@@ -131,9 +130,10 @@ export function renderThread(refs, thread, report, kinds) {
         tip: `${kinds.get(inv.rule) === 'refusal' ? 'Turns offers away' : 'Asks for offers'}: ${inv.rule}`,
       }));
   const blocks = [];
+  refs.threadTips.replaceChildren();
   if (thread.title) {
     const title = el('p', { className: 'thread-title annotated' });
-    annotate(title, thread.title, invitationsAt(-1), 'title-tip');
+    annotate(title, thread.title, invitationsAt(-1), 'title-tip', refs.threadTips);
     blocks.push(title);
   }
   const parent = thread.parent ?? 0;
@@ -142,7 +142,7 @@ export function renderThread(refs, thread, report, kinds) {
     const head = el('p', { className: 'message-head' }, message.author || `Message ${index + 1}`);
     if (index === parent) head.append(' ', el('span', { className: 'tag' }, 'replying to this'));
     const body = el('p', { className: 'annotated' });
-    annotate(body, message.text, invitationsAt(index), `msg${index}-tip`);
+    annotate(body, message.text, invitationsAt(index), `msg${index}-tip`, refs.threadTips);
     block.append(head, body);
     blocks.push(block);
   });

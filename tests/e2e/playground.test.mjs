@@ -1,0 +1,210 @@
+// End-to-end: headless Chromium drives the playground (www/) served by scripts/serve.mjs.
+// Typing a pitch under a discussion shows `pitch` with the right spans marked and explained;
+// turning the thread into a purchase request lowers the level; the case survives a shared
+// link; page text is rendered as text; the page makes no request off 127.0.0.1.
+// Waits on DOM state only, never on fixed times. Needs `make wasm` (www/pkg/) first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { get } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const PITCH = 'Our ladders are 20% off this week only, DM me for the link!';
+const REQUEST = "I'm in the market for a new ladder, anyone selling?";
+
+let server;
+let browser;
+const offsiteRequests = [];
+
+before(async () => {
+  if (!existsSync(`${WWW}pkg/read_the_room_bg.wasm`)) throw new Error('www/pkg/ is missing: run make wasm first');
+  server = await serve({ root: WWW, port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  assert.deepEqual(offsiteRequests, [], 'the playground requested something off 127.0.0.1');
+});
+
+async function openPlayground(hash = '') {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) offsiteRequests.push(request.url());
+  });
+  await page.goto(server.url + hash);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForSelector('#verdict[data-level="ok"], #verdict[data-level="caution"], #verdict[data-level="pitch"]');
+  return { page, errors };
+}
+
+// A discussion thread with no offers asked for, typed into the editor like a person would.
+async function useThread(page, { title, post }) {
+  await page.fill('#title', title);
+  await page.fill('#messages li:first-child textarea', post);
+  await page.check('#messages li:first-child input[type="radio"]');
+}
+
+async function level(page) {
+  return page.getAttribute('#verdict', 'data-level');
+}
+
+test('typing a pitch under a discussion shows pitch, with its spans marked and explained', async () => {
+  const { page, errors } = await openPlayground();
+  await useThread(page, { title: 'Ladders', post: 'Which ladder style is best for gutters?' });
+  await page.fill('#reply', '');
+  await page.locator('#reply').pressSequentially(PITCH);
+  await page.waitForSelector('#verdict[data-level="pitch"]');
+  assert.equal((await page.textContent('#level')).trim(), 'Pitch');
+  assert.ok((await page.textContent('#summary')).trim().length > 0, 'a summary is shown');
+
+  const marks = await page.$$eval('#reply-view mark', (nodes) =>
+    nodes.map((n) => ({ text: n.textContent, start: +n.dataset.start, end: +n.dataset.end, rules: n.dataset.rules, tip: n.dataset.tip })),
+  );
+  assert.ok(marks.length >= 2, `expected at least two marked spans, got ${JSON.stringify(marks)}`);
+  for (const mark of marks) {
+    assert.equal(PITCH.slice(mark.start, mark.end), mark.text, 'a mark sits exactly on its UTF-16 offsets');
+    assert.ok(mark.tip.length > 0, 'every mark has a reason');
+  }
+  const marked = marks.map((m) => m.text).join(' | ');
+  assert.match(marked, /20% off/, `the discount is marked (${marked})`);
+  assert.match(marked, /DM me/, `the call to DM is marked (${marked})`);
+  assert.equal(await page.textContent('#reply-view'), PITCH, 'the annotated reply shows the reply verbatim');
+  assert.ok((await page.$$('#signal-list li')).length >= 2, 'the reasons are listed');
+  assert.ok((await page.$$('#suggestions li')).length >= 1, 'suggestions are listed');
+
+  // Keyboard: Tab from the reply box reaches a mark, whose reason shows and is its description.
+  await page.focus('#reply');
+  let focused = null;
+  for (let i = 0; i < 12 && !focused; i += 1) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => (document.activeElement?.matches('#reply-view mark') ? document.activeElement.dataset.tip : null));
+  }
+  assert.ok(focused, 'a marked span is reachable with Tab');
+  const shown = await page.evaluate(() => {
+    const mark = document.activeElement;
+    return {
+      after: getComputedStyle(mark, '::after').content,
+      description: document.getElementById(mark.getAttribute('aria-describedby'))?.textContent,
+    };
+  });
+  assert.equal(shown.after, JSON.stringify(focused), 'the reason shows on focus');
+  assert.equal(shown.description, focused, 'the reason is the mark’s accessible description');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('turning the thread into a purchase request lowers the level and marks the invitation', async () => {
+  const { page } = await openPlayground();
+  await useThread(page, { title: 'Ladders', post: 'Which ladder style is best for gutters?' });
+  await page.fill('#reply', PITCH);
+  await page.waitForSelector('#verdict[data-level="pitch"]');
+  const pitchScore = Number(await page.textContent('#meter-score output'));
+
+  await page.fill('#title', '');
+  await page.fill('#messages li:first-child textarea', REQUEST);
+  await page.waitForSelector('#verdict[data-level="ok"], #verdict[data-level="caution"]');
+  assert.ok(Number(await page.textContent('#meter-score output')) < pitchScore, 'the score dropped');
+  assert.ok(Number(await page.textContent('#meter-invited output')) > 0, 'the thread counts as inviting');
+  const invitations = await page.$$eval('#thread-view mark.mark-invitation', (nodes) => nodes.map((n) => n.textContent));
+  assert.ok(invitations.length >= 1, 'the request is marked in the thread');
+  assert.ok(invitations.every((text) => REQUEST.includes(text)), `invitation marks point into the post: ${invitations}`);
+  await page.close();
+});
+
+test('the case lives in the URL hash: a shared link reopens it', async () => {
+  const { page } = await openPlayground();
+  await useThread(page, { title: 'Ladders', post: 'Which ladder style is best for gutters?' });
+  await page.fill('#reply', PITCH);
+  await page.waitForSelector('#verdict[data-level="pitch"]');
+  await page.waitForFunction((reply) => location.hash.startsWith('#case=') && document.querySelector('#reply').value === reply, PITCH);
+  await page.waitForFunction(() => {
+    const state = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(location.hash.slice(6).replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))));
+    return state.thread.messages[0].text === 'Which ladder style is best for gutters?';
+  });
+  const hash = await page.evaluate(() => location.hash);
+  await page.close();
+
+  const { page: shared } = await openPlayground(hash);
+  await shared.waitForSelector('#verdict[data-level="pitch"]');
+  assert.equal(await shared.inputValue('#reply'), PITCH);
+  assert.equal(await shared.inputValue('#title'), 'Ladders');
+  await shared.close();
+});
+
+test('examples load, and page text is only ever rendered as text', async () => {
+  const { page, errors } = await openPlayground();
+  const options = await page.$$eval('#example option', (nodes) => nodes.map((n) => n.value).filter(Boolean));
+  assert.ok(options.length >= 5, `examples: ${options}`);
+  for (const id of options) {
+    await page.selectOption('#example', id);
+    await page.waitForFunction(() => document.querySelector('#reply-view').textContent === document.querySelector('#reply').value);
+  }
+  const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
+  await page.fill('#messages li:first-child textarea', hostile);
+  await page.fill('#reply', hostile);
+  await page.waitForFunction((text) => document.querySelector('#reply-view').textContent === text, hostile);
+  assert.equal(await page.$$eval('#reply-view img, #reply-view b, #thread-view img, #thread-view b', (n) => n.length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('pasting a thread: plain text becomes messages, broken JSON gives a clear error', async () => {
+  const { page } = await openPlayground();
+  await page.click('.paste summary');
+  await page.fill('#paste-text', '{"messages": [');
+  await page.click('#paste-load');
+  await page.waitForFunction(() => document.querySelector('#paste-error').textContent.includes('does not parse'));
+  await page.fill('#paste-text', `ana: ${REQUEST}\n\nbo: I got mine at a yard sale`);
+  await page.click('#paste-load');
+  await page.waitForFunction(() => document.querySelectorAll('#messages li').length === 2 && document.querySelector('#paste-error').textContent === '');
+  assert.deepEqual(await page.$$eval('#messages .author', (n) => n.map((x) => x.value)), ['ana', 'bo']);
+  await page.waitForSelector('#thread-view mark.mark-invitation');
+  await page.close();
+});
+
+test('serve.mjs: MIME types, extra headers, no way out of the root', async () => {
+  const wasm = await fetch(`${server.url}pkg/read_the_room_bg.wasm`);
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  await wasm.arrayBuffer();
+  const page = await fetch(server.url);
+  assert.match(page.headers.get('content-type'), /^text\/html/);
+  assert.match(await page.text(), /Read the Room/);
+  // Raw paths: fetch() would normalise the dots away before they reach the server.
+  const rawStatus = (path) =>
+    new Promise((done, fail) => {
+      get({ host: '127.0.0.1', port: server.port, path }, (response) => {
+        response.resume();
+        done(response.statusCode);
+      }).on('error', fail);
+    });
+  for (const path of ['/../package.json', '/..%2Fpackage.json', '/%2e%2e/%2e%2e/Makefile', '/pkg/../../Makefile', '/nope.html', '/%E0%A4%A']) {
+    assert.ok([400, 404].includes(await rawStatus(path)), path);
+  }
+  assert.equal(await rawStatus('/pkg/../index.html'), 200);
+  const post = await fetch(server.url, { method: 'POST', body: 'x' });
+  assert.equal(post.status, 405);
+  await post.text();
+  const other = await serve({ root: WWW, port: 0, headers: { '/index.html': { 'Content-Security-Policy': "script-src 'none'" } } });
+  try {
+    const strict = await fetch(`${other.url}index.html`);
+    assert.equal(strict.headers.get('content-security-policy'), "script-src 'none'");
+    await strict.text();
+    assert.match(other.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  } finally {
+    await other.close();
+  }
+});
