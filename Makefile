@@ -1,5 +1,6 @@
 # Read the Room: the two commands a new user types are `make run` and `make test`.
-# Every target installs what it is missing first (scripts/setup.sh is idempotent).
+# Every target installs what it is missing first (scripts/setup.sh is idempotent and quick
+# when everything is there). Build outputs: pkg/, www/pkg/, extension/dist/, dist/.
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
@@ -7,9 +8,12 @@ SHELL := /bin/bash
 .PHONY: help setup run test wasm extension size bench dist clean fuzz
 
 help:
-	@echo "make run    build everything, serve the playground, open Chromium with the extension"
-	@echo "make test   every test: Rust, WASM parity, browser end-to-end"
-	@echo "make wasm | extension | size | bench | dist | fuzz | clean"
+	@echo "make run     set up, build, serve the playground on 127.0.0.1, open Chromium with the extension"
+	@echo "make test    set up, build, then every test: cargo test, WASM parity, browser end-to-end"
+	@echo "make wasm    build the WASM module into pkg/ (and www/pkg/)"
+	@echo "make size    print the WASM's raw and gzipped sizes; fail over budget"
+	@echo "make bench   benchmarks        make fuzz   fuzzing"
+	@echo "make dist    store-ready zips  make clean  remove build outputs"
 
 setup:
 	@scripts/setup.sh
@@ -38,5 +42,6 @@ fuzz: setup
 dist: extension
 	@node scripts/dist.mjs
 
+# Build outputs only: dependencies (node_modules/, installed tools) stay.
 clean:
-	rm -rf target pkg www/pkg extension/pkg extension/dist dist node_modules
+	rm -rf target pkg www/pkg extension/pkg extension/dist dist test-results
