@@ -78,7 +78,7 @@ export function renderCard(card, report, thread, actions) {
     parts.push(tips);
   }
 
-  const footer = el('div');
+  const footer = el('div', undefined, { class: 'actions' });
   const off = el('button', 'Turn off on this site', { type: 'button', 'data-action': 'turn-off' });
   off.addEventListener('click', () => actions.turnOff());
   const close = el('button', 'Close', { type: 'button', 'data-action': 'close' });

@@ -21,6 +21,7 @@ export const UI_CSS = `
 .card h2 { font-size: 14px; margin: 0 0 6px; }
 .card h3 { font-size: 12px; margin: 10px 0 4px; text-transform: uppercase; letter-spacing: .04em; color: #555; }
 .card ul { margin: 0; padding-left: 18px; }
+.card .actions { position: sticky; bottom: -12px; margin: 8px -14px -12px; padding: 4px 14px 10px; background: inherit; border-top: 1px solid rgba(127,127,127,.3); }
 .card li { margin: 3px 0; }
 .card q { background: #fde2e1; border-radius: 3px; padding: 0 2px; }
 .card .rule { font: 11px ui-monospace, monospace; color: #666; }
