@@ -121,7 +121,7 @@ impl Analyzer {
             if !thread.asks_question && invited < 30.0 {
                 base += 12.0; // An offer under a story, a celebration, a vent or an announcement.
             }
-            if relevance < 10 && thread.has_text && !answered {
+            if relevance < 10 && thread.has_text && !answered && invited < 30.0 {
                 base += 10.0; // Ignores what the thread is about.
             }
         }
@@ -129,7 +129,10 @@ impl Analyzer {
         // thread can only ever lower the score: an honest, disclosed offer is forgiven most;
         // an undisclosed landing link or code, or a different product than asked for, least.
         let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "cta.arrow"));
-        let forgiveness = if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") {
+        let promo_thread = thread.invites_promotion(&norm.text, &enabled);
+        let forgiveness = if promo_thread {
+            0.85 // The thread asked for links and shops.
+        } else if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") {
             0.35
         } else if disclosed {
             0.85
@@ -141,9 +144,11 @@ impl Analyzer {
         let shift = self.config.sensitivity;
         let caution_at = (CAUTION_AT - shift).max(5) as f32;
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
-        let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
-        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage") && !free_project;
-        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED || uninvited_business {
+        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage");
+        // Little more than an unexplained link, wherever it is posted (so a request in the
+        // thread can never raise it): worth a second look unless the thread asked for links.
+        let bare_link = has("link.bare") && !disclosed && !has("personal.experience") && !promo_thread;
+        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED || uninvited_business || bare_link {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
@@ -192,6 +197,14 @@ impl Analyzer {
                 LinkClass::Reference => continue,
             };
             push_computed(&mut hits, id, link.start, link.end, &enabled);
+        }
+        // A reply that is little more than a link: say why, and whose it is.
+        if let Some(link) = hits.iter().find(|h| h.rule.category() == "link") {
+            let (s, e) = (link.start, link.end);
+            let rest = format!("{} {}", &norm.text[..s], &norm.text[e..]);
+            if content_stems(&rest).count() <= 5 {
+                push_computed(&mut hits, "link.bare", s, e, &enabled);
+            }
         }
         for (s, e, brand) in find_handles(&norm.text, &thread.authors) {
             if brand {

@@ -141,6 +141,11 @@ impl AnalyzedThread {
         mentions_author || refers_to_other_question(reply_norm)
     }
 
+    /// Was the thread made for sharing links and shops (self-promo day, "drop your channel")?
+    pub(crate) fn invites_promotion(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> bool {
+        self.weighed(reply_norm, enabled).any(|(f, c)| f.rule.id == "ask.promo_thread" && c >= IN_POST)
+    }
+
     /// The strongest invitation and refusal, for scoring.
     pub(crate) fn strength(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> (f32, f32) {
         let mut invited: f32 = 0.0;

@@ -85,7 +85,7 @@ pub static THREAD_RULES: &[Rule] = &[
         id: "refuse.promo",
         kind: Refusal,
         weight: 25,
-        pattern: r"\bno\s+(?:self[\s-]?promo(?:tion)?|promo(?:tion)?s?|ads|advertising|sales|selling|spam|solicit\w*|dms|pitches|plugs)\b|\bnot\s+(?:asking|looking)\s+for\s+(?:anything|recommendations|recs|products|services|offers|help|advice|sales)\b|\b(?:please\s+)?don'?t\s+(?:dm|pm|message|sell|pitch|plug|promote)\b|\bnot\s+interested\s+in\s+(?:buying|offers|products|services)\b|\bkeep\s+(?:it|this)\s+(?:ad|promo|sales)[\s-]free\b",
+        pattern: r"\bno\s+(?:self[\s-]?promo(?:tion)?|promo(?:tion)?s?|ads|advertising|sales|selling|spam|solicit\w*|dms|pitches|plugs)\b|\bnot\s+(?:asking|looking)\s+for\s+(?:anything|recommendations|recs|products|services|offers|help|advice|sales)\b|\b(?:please\s+)?don'?t\s+(?:dm|pm|message|sell|pitch|plug|promote)\b|\bnot\s+interested\s+in\s+(?:buying|offers|products|services)\b|\bkeep\s+(?:it|this)\s+(?:ad|promo|sales)[\s-]free\b|\b(?:we'?re\s+|i'?m\s+)?not\s+hiring\b|\bno\s+(?:recruiters|agencies)\b",
         unless: "",
         check: Check::None,
         message: "The thread asked for no offers",
