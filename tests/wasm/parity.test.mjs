@@ -4,7 +4,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { ROOT, loadGlue, corpusCases } from './load.mjs';
+import { statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, PKG, loadGlue, corpusCases } from './load.mjs';
 
 const cases = corpusCases();
 let glue;
@@ -31,6 +33,17 @@ function nativeReports() {
     );
   }
   return lines.map((line) => JSON.parse(line));
+}
+
+// A hint for mismatches: a WASM build older than the Rust sources explains them all.
+function staleHint() {
+  const newest = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  const built = statSync(join(PKG, 'read_the_room_bg.wasm')).mtimeMs;
+  return newest(join(ROOT, 'src')) > built ? ' (pkg/ is older than src/: run make wasm)' : '';
 }
 
 // The CLI may label each report with its case id; the report itself must match.
@@ -65,7 +78,7 @@ test('WASM analyze() equals the native report for every case', () => {
     }
   });
   analyzer.free();
-  assert.equal(mismatches.length, 0, `${mismatches.length} cases differ:\n${mismatches.slice(0, 5).join('\n\n')}`);
+  assert.equal(mismatches.length, 0, `${mismatches.length} cases differ${staleHint()}:\n${mismatches.slice(0, 5).join('\n\n')}`);
 });
 
 test('WASM thread().score() equals the native report for every case', () => {
