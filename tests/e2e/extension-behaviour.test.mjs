@@ -34,14 +34,17 @@ test('strict CSP: the page cannot run WASM, so the worker scores with the same v
 test('500 comments: the thread is capped, typing stays responsive, the verdict arrives', async () => {
   const page = await h.open('hackernews-long.html');
   try {
+    // Focus the box and wait until its thread is read (one-time work happens here).
+    await page.locator('textarea[name="text"]').click();
+    const ready = await h.waitState(page, 'the thread to be read', (x) => x.threadSize > 0);
+    assert.equal(ready.threadSize, 200);
     await page.evaluate(() => {
       globalThis.__longTasks = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration); })
         .observe({ type: 'longtask', buffered: false });
     });
-    await typeInto(page, 'textarea[name="text"]', PITCH);
-    const s = await h.waitState(page, 'a pitch badge', (x) => x.ui && x.ui.badgeVisible && x.ui.level === 'pitch');
-    assert.equal(s.threadSize, 200);
+    await page.keyboard.type(PITCH, { delay: 5 });
+    await h.waitState(page, 'a pitch badge', (x) => x.ui && x.ui.badgeVisible && x.ui.level === 'pitch');
     assert.equal(await editorText(page, 'textarea[name="text"]'), PITCH);
     const longTasks = await page.evaluate(() => globalThis.__longTasks);
     // Generous bound for a loaded 2-core CI machine; the real budget is measured by benches.

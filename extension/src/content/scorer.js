@@ -8,10 +8,14 @@ import { MSG } from '../shared/messages.js';
 /** The in-page analyzer, with the async interface both paths share. */
 async function localHost() {
   const client = await loadAnalyzer(chrome.runtime.getURL('pkg/'));
+  let warm = false;
   return {
     async setConfig(config) { client.setConfig(config); },
     async thread(thread) {
       const handle = client.thread(thread);
+      // The analyzer's first score pays one-time setup; pay it when the box gets focus,
+      // not on the first pause in typing.
+      if (!warm) { handle.score('Thanks, that helps.'); warm = true; }
       return { score: async (reply) => handle.score(reply), free: () => handle.free() };
     },
   };
