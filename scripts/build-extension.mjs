@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the unpacked extension into extension/dist/chrome/ and extension/dist/firefox/.
 // What it does: bundles the content script (classic IIFE: content scripts cannot be modules),
-// the background worker (ESM; the WASM glue stays an external module next to it), the popup
+// the background worker (ESM; the WASM glue stays an external module next to it; both bundle
+// js/analyzer-client.mjs, so it is not copied as a file), the popup
 // and options pages when their sources exist, copies pkg/ (from `make wasm`), and writes one
 // manifest per browser from extension/manifest.json.
 // What it never does: download anything, or invent the popup/options/settings sources that
@@ -115,8 +116,6 @@ async function main() {
     await mkdir(join(out, 'pkg'), { recursive: true });
     await bundleInto(out);
     for (const file of [GLUE, WASM]) await cp(join(pkgDir, file), join(out, 'pkg', file));
-    const client = join(root, 'js', 'analyzer-client.mjs');
-    if (await exists(client)) await cp(client, join(out, 'js', 'analyzer-client.mjs'));
     if (await exists(join(ext, 'icons'))) await cp(join(ext, 'icons'), join(out, 'icons'), { recursive: true });
     await writeFile(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, base), null, 2) + '\n');
   }
