@@ -63,11 +63,19 @@ export async function timeScoring({ rescoreRuns = 2000, threadRuns = 60, sweepRu
   }
   sweepHandle.free();
 
-  // Linear memory after a 500-message thread: what the module holds on a big page.
-  const big = analyzer.thread(thread(500));
-  big.score(reply(600));
-  const wasmMemoryBytes = exports.memory.buffer.byteLength;
-  big.free();
   analyzer.free();
-  return { rescore, analyse200, sweep, signals, wasmMemoryBytes };
+  return { rescore, analyse200, sweep, signals };
+}
+
+/**
+ * Linear memory (bytes) of a fresh module after the content script's work on a big page: a
+ * 200-message thread (its cap) analysed, then `typed` scored prefix by prefix as typing pauses.
+ * WASM memory never shrinks, so this is the module's footprint for the rest of the page's life.
+ */
+export async function wasmMemoryAfterTyping(typed, every = 40) {
+  const { glue, exports } = await load();
+  const analyzer = new glue.Analyzer(CONFIG);
+  const handle = analyzer.thread(thread(200));
+  for (let end = every; end <= typed.length; end += every) handle.score(typed.slice(0, end));
+  return exports.memory.buffer.byteLength;
 }
