@@ -130,6 +130,48 @@ test('"not a pitch here" mutes that rule on this site only', async () => {
   }
 });
 
+test('a rich editor inside a same-origin iframe is watched, read with the thread around it, and highlighted', async () => {
+  const page = await h.open('generic-iframe.html');
+  try {
+    const body = page.frameLocator('#reply-frame').locator('body');
+    await body.click();
+    await page.keyboard.type(PITCH, { delay: 5 });
+    const s = await h.waitState(page, 'a pitch badge', (x) => x.ui && x.ui.badgeVisible && x.ui.level === 'pitch');
+    assert.equal(s.threadSize, 3, 'post and comments of the page around the iframe');
+    const frame = await page.locator('#reply-frame').boundingBox();
+    const b = s.ui.badgeRect;
+    assert.ok(b.x >= frame.x && b.x + b.width <= frame.x + frame.width && b.y >= frame.y && b.y + b.height <= frame.y + frame.height,
+      `badge ${JSON.stringify(b)} inside the iframe box ${JSON.stringify(frame)}`);
+    await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+    const open = await h.waitState(page, 'the card', (x) => x.ui && x.ui.cardOpen);
+    assert.ok(open.ui.highlights > 0);
+    assert.equal(await body.evaluate((el) => el.innerText.trim()), PITCH);
+  } finally {
+    await page.close();
+  }
+});
+
+test('keyboard: Tab reaches the badge, Enter opens the card, Esc closes it and returns to the box', async () => {
+  const page = await h.open('hackernews.html');
+  try {
+    await typeInto(page, 'textarea[name="text"]', PITCH);
+    await h.waitState(page, 'a pitch badge', (x) => x.ui && x.ui.badgeVisible);
+    let reached = false;
+    for (let i = 0; i < 30 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement && document.activeElement.tagName === 'READ-THE-ROOM-UI');
+    }
+    assert.ok(reached, 'the badge is in the tab order');
+    await page.keyboard.press('Enter');
+    await h.waitState(page, 'the card to open', (x) => x.ui && x.ui.cardOpen);
+    await page.keyboard.press('Escape');
+    await h.waitState(page, 'the card to close', (x) => x.ui && !x.ui.cardOpen);
+    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'text', 'focus is back in the box');
+  } finally {
+    await page.close();
+  }
+});
+
 test('no request left the machine: only the fixture server and the extension files', () => {
   assert.ok(h.requests.some((u) => u.includes('/pkg/read_the_room_bg.wasm')), 'the extension loaded its own WASM');
   assert.deepEqual(h.foreignRequests(), []);

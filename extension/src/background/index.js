@@ -81,6 +81,13 @@ chrome.tabs.onRemoved.addListener((tabId) => {
   chrome.storage.session.remove(lastVerdictKey(tabId));
 });
 
+// Keyboard: the "open-card" command (manifest `commands`) opens the card in the active tab.
+chrome.commands.onCommand.addListener(async (command, tab) => {
+  if (command !== 'open-card') return;
+  const target = tab ?? (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  if (target) chrome.tabs.sendMessage(target.id, { type: MSG.openCard }).catch(() => {});
+});
+
 chrome.permissions.onAdded.addListener(() => { syncOptInScripts(); });
 chrome.permissions.onRemoved.addListener(() => { syncOptInScripts(); });
 chrome.runtime.onInstalled.addListener(() => { syncOptInScripts(); });

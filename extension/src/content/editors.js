@@ -1,5 +1,6 @@
 // Finds the text box being typed in and reads its text. Knows textarea, text inputs and
-// contenteditable roots (Draft.js, Lexical, ProseMirror, Quill), through open shadow roots.
+// contenteditable roots (Draft.js, Lexical, ProseMirror, Quill), through open shadow roots and
+// same-origin iframes.
 // Never reads password, e-mail, payment or one-time-code fields, nor editors that opt out of
 // writing assistants; never writes into any editor.
 
@@ -15,13 +16,16 @@ function editableRoot(el) {
   return root;
 }
 
+// Tag names, not instanceof: a box in a same-origin iframe comes from another window's classes.
 function candidate(el) {
-  if (!(el instanceof HTMLElement)) return null;
-  if (el instanceof HTMLTextAreaElement) return el;
-  if (el instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(el.getAttribute('type') || '') ? el : null;
+  if (!el || el.nodeType !== Node.ELEMENT_NODE) return null;
+  if (el.tagName === 'TEXTAREA') return el;
+  if (el.tagName === 'INPUT') return TEXT_INPUT_TYPES.has((el.getAttribute('type') || '').toLowerCase()) ? el : null;
   if (el.isContentEditable) return editableRoot(el);
   return null;
 }
+
+const isField = (el) => el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
 
 /** Opt-out and sensitive-field checks: true when we must not read this box at all. */
 export function isExcluded(el) {
@@ -32,14 +36,48 @@ export function isExcluded(el) {
   return SENSITIVE.test(described);
 }
 
-/** The editor an event happened in (composedPath crosses open shadow roots), or null. */
-export function editorFromEvent(event) {
-  for (const node of event.composedPath()) {
+function editorFromPath(nodes) {
+  for (const node of nodes) {
     const el = candidate(node);
     if (el) return isExcluded(el) ? null : el;
-    if (node === document.body) break;
+    if (node.tagName === 'BODY') break;
   }
   return null;
+}
+
+/** The editor an event happened in (composedPath crosses open shadow roots), or null. */
+export function editorFromEvent(event) {
+  return editorFromPath(event.composedPath());
+}
+
+/** The focused element, looking into open shadow roots and same-origin iframes. */
+export function deepActiveElement(doc = document) {
+  let el = doc.activeElement;
+  for (;;) {
+    if (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+    else if (el && el.tagName === 'IFRAME' && sameOriginDocument(el)) el = sameOriginDocument(el).activeElement;
+    else return el;
+  }
+}
+
+/** An iframe's document when the page may read it (same origin), else null. */
+export function sameOriginDocument(frame) {
+  try {
+    return frame.contentDocument || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The editor containing a focused element (e.g. from deepActiveElement), or null. */
+export function editorFromElement(el) {
+  const path = [];
+  for (let node = el; node; ) {
+    path.push(node);
+    const root = node.parentNode;
+    node = root && root.host ? root.host : node.parentElement;
+  }
+  return editorFromPath(path);
 }
 
 function isBlock(node) {
@@ -52,7 +90,7 @@ function isBlock(node) {
  * offsets (UTF-16, like JS strings) map back to DOM ranges for highlighting.
  */
 export function readRich(root) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   let text = '';
   const pieces = [];
   let lastBlock = null;
@@ -73,7 +111,7 @@ export function readRich(root) {
 
 /** The reply text of an editor (value for fields, readRich for contenteditable). */
 export function readEditor(el) {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  if (isField(el)) return el.value;
   return readRich(el).text;
 }
 
@@ -82,7 +120,7 @@ export function rangesFor(root, spans) {
   const { pieces } = readRich(root);
   const ranges = [];
   for (const { start, end } of spans) {
-    const range = document.createRange();
+    const range = root.ownerDocument.createRange();
     let begun = false;
     for (const { node, start: at } of pieces) {
       const stop = at + node.data.length;
@@ -91,4 +129,17 @@ export function rangesFor(root, spans) {
     }
   }
   return ranges;
+}
+
+/** The box's rectangle in this (top) window's viewport, adding the offsets of any iframes. */
+export function viewportRect(el) {
+  const r = el.getBoundingClientRect();
+  let x = r.left;
+  let y = r.top;
+  for (let win = el.ownerDocument.defaultView; win && win !== window && win.frameElement; win = win.parent) {
+    const f = win.frameElement.getBoundingClientRect();
+    x += f.left + win.frameElement.clientLeft;
+    y += f.top + win.frameElement.clientTop;
+  }
+  return { left: x, top: y, right: x + r.width, bottom: y + r.height, width: r.width, height: r.height };
 }

@@ -9,7 +9,7 @@
 import { loadSettings, muteRule, onSettingsChanged, setSiteEnabled, siteConfig, siteIdFor } from '../shared/settings.js';
 import { MSG, verdictRecord } from '../shared/messages.js';
 import { adapterFor, generic } from '../sites/index.js';
-import { editorFromEvent } from './editors.js';
+import { deepActiveElement, editorFromElement, editorFromEvent, sameOriginDocument } from './editors.js';
 import { createScorer } from './scorer.js';
 import { startSession } from './session.js';
 import { createUi } from './ui/index.js';
@@ -60,13 +60,30 @@ function turnOn(config) {
     });
   }
 
-  addEventListener('focusin', (event) => {
-    const editor = editorFromEvent(event);
-    if (editor) begin(editor).catch((e) => { lastError = e.message; });
+  const watch = (editor) => { if (editor) begin(editor).catch((e) => { lastError = e.message; }); };
+  const onFocusIn = (event) => watch(editorFromEvent(event));
+  addEventListener('focusin', onFocusIn, { signal, capture: true });
+
+  // Same-origin iframes (rich editors, embedded comment forms): their focus events stay in
+  // the iframe, but this window blurs and the iframe becomes active; listen inside it then.
+  const framesWatched = new WeakSet();
+  addEventListener('blur', (event) => {
+    if (event.target !== window) return;
+    setTimeout(() => { // the iframe's element gets focus right after this window blurs
+      const frame = document.activeElement;
+      const inner = frame && frame.tagName === 'IFRAME' ? sameOriginDocument(frame) : null;
+      if (!inner || signal.aborted) return;
+      if (!framesWatched.has(inner)) {
+        framesWatched.add(inner);
+        inner.addEventListener('focusin', onFocusIn, { signal, capture: true });
+      }
+      watch(editorFromElement(deepActiveElement(inner)));
+    }, 0);
   }, { signal, capture: true });
+
   // A box already focused when we arrive (autofocus, or the extension enabled mid-typing).
-  const active = document.activeElement;
-  if (active && active !== document.body) active.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  const active = deepActiveElement(document);
+  if (active && active !== document.body) watch(editorFromElement(active));
 
   signal.addEventListener('abort', () => {
     if (state.session) state.session.end();
@@ -94,6 +111,10 @@ async function apply(settings) {
 
 // Only the extension can send this (runtime messages never come from the page).
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (message && message.type === MSG.openCard) {
+    if (page && page.session && page.ui.openFromKeyboard()) sendResponse({ opened: true });
+    return false;
+  }
   if (!message || message.type !== MSG.uiState) return false;
   if (!page || !page.session) {
     if (window !== top) return false; // let the frame that has a session answer
@@ -104,5 +125,17 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   return false;
 });
 
-loadSettings().then(apply, (e) => { lastError = e.message; });
-onSettingsChanged((settings) => { apply(settings).catch((e) => { lastError = e.message; }); });
+// In a same-origin iframe the parent frame's script handles our boxes (it can place the badge
+// over them and read the thread around the iframe); this copy stays idle.
+function parentHandlesThisFrame() {
+  try {
+    return window !== top && Boolean(window.frameElement);
+  } catch {
+    return false;
+  }
+}
+
+if (!parentHandlesThisFrame()) {
+  loadSettings().then(apply, (e) => { lastError = e.message; });
+  onSettingsChanged((settings) => { apply(settings).catch((e) => { lastError = e.message; }); });
+}

@@ -3,6 +3,7 @@
 // animation frame), draws the verdict, and reports the settled verdict on blur or send.
 // Never polls; every listener and observer hangs off the session's AbortSignal.
 import { threadFor } from '../sites/index.js';
+import { closestDeep } from '../sites/dom.js';
 import { readEditor } from './editors.js';
 
 const DEBOUNCE_MS = 150;
@@ -80,7 +81,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError }) 
 
   // New or edited comments change the thread: re-read it on the next score. Typing inside the
   // editor itself is not a thread change.
-  const container = editor.closest(CONTAINER) || document.body;
+  const container = closestDeep(editor, CONTAINER) || document.body;
   const observer = new MutationObserver((records) => {
     if (records.some((r) => !editor.contains(r.target) && r.target !== editor)) {
       threadDirty = true;
@@ -97,6 +98,8 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError }) 
   };
   addEventListener('scroll', follow, { signal, capture: true, passive: true });
   addEventListener('resize', follow, { signal, passive: true });
+  const frameWindow = editor.ownerDocument.defaultView;
+  if (frameWindow !== window) frameWindow.addEventListener('scroll', follow, { signal, capture: true, passive: true });
   const resizer = new ResizeObserver(follow);
   resizer.observe(editor);
   signal.addEventListener('abort', () => resizer.disconnect());

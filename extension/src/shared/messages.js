@@ -11,6 +11,7 @@ export const MSG = Object.freeze({
   verdictCleared: 'content→background:verdictCleared', // the box was emptied or the site turned off
   // The worker asks a tab's content script for what it shows (used by tests and the popup).
   uiState: 'background→content:uiState', // {} -> state object (see content/index.js)
+  openCard: 'background→content:openCard', // keyboard command: open the card of the box in use
   uiStateForTab: 'popup→background:uiStateForTab', // {tabId} -> state object
 });
 

@@ -6,22 +6,34 @@ export function textOf(el) {
   return el ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
 }
 
-/** Like Element.closest, but climbs out of (open or closed-over) shadow roots to their hosts. */
+/** What contains `node`'s tree: its shadow root's host, or its same-origin iframe element. */
+function outerOf(node) {
+  const root = node.getRootNode ? node.getRootNode() : null;
+  if (root && root.host) return root.host;
+  try {
+    return root && root.defaultView ? root.defaultView.frameElement : null;
+  } catch {
+    return null; // cross-origin parent: stop here
+  }
+}
+
+/** Like Element.closest, but climbs out of shadow roots and same-origin iframes. */
 export function closestDeep(el, selector) {
-  let node = el;
-  while (node) {
+  for (let node = el; node; node = outerOf(node)) {
     const found = node.closest ? node.closest(selector) : null;
     if (found) return found;
-    const root = node.getRootNode ? node.getRootNode() : null;
-    node = root && root.host ? root.host : null;
   }
   return null;
 }
 
-/** The document-level element containing `el` (the shadow host chain's top), for ordering. */
+/** The element of this document containing `el` (through shadow hosts and iframes), for ordering. */
 export function lightAnchor(el) {
   let node = el;
-  for (let root = node.getRootNode(); root && root.host; root = node.getRootNode()) node = root.host;
+  while (node.ownerDocument !== document || (node.getRootNode() && node.getRootNode().host)) {
+    const outer = outerOf(node);
+    if (!outer) break;
+    node = outer;
+  }
   return node;
 }
 

@@ -1,7 +1,7 @@
 // Shows which words triggered a reason, over the text being typed: the CSS Custom Highlight
 // API for contenteditable (no DOM change in the editor), an aligned overlay inside our
 // closed shadow root for textarea/input. Removes every trace on clear().
-import { rangesFor } from '../editors.js';
+import { rangesFor, viewportRect } from '../editors.js';
 import { HIGHLIGHT_CSS, HIGHLIGHT_NAME } from './styles.js';
 
 const COPIED = ['font', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent',
@@ -9,32 +9,34 @@ const COPIED = ['font', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTrans
   'borderBottomWidth', 'borderLeftWidth', 'borderStyle', 'tabSize', 'direction', 'textAlign'];
 
 export function createHighlighter(overlay) {
-  let adoptedInto = null;
-  let sheet = null;
+  let shown = null; // {win, scope, sheet} while rich highlights are on
   let count = 0;
 
   function clearRich() {
-    if (globalThis.CSS && CSS.highlights) CSS.highlights.delete(HIGHLIGHT_NAME);
-    if (adoptedInto) {
-      adoptedInto.adoptedStyleSheets = adoptedInto.adoptedStyleSheets.filter((s) => s !== sheet);
-      adoptedInto = null;
-    }
+    if (!shown) return;
+    const { win, scope, sheet } = shown;
+    win.CSS.highlights.delete(HIGHLIGHT_NAME);
+    scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
+    shown = null;
   }
 
   function showRich(editor, spans) {
-    if (!(globalThis.CSS && CSS.highlights && globalThis.Highlight)) return 0;
+    // The editor's own window: a box in a same-origin iframe has its own highlight registry.
+    const win = editor.ownerDocument.defaultView;
+    if (!(win.CSS && win.CSS.highlights && win.Highlight)) return 0;
     const ranges = rangesFor(editor, spans);
-    if (!sheet) { sheet = new CSSStyleSheet(); sheet.replaceSync(HIGHLIGHT_CSS); }
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
     // ::highlight() is styled from the editor's own tree scope (document or its shadow root).
     const scope = editor.getRootNode();
-    if (!scope.adoptedStyleSheets.includes(sheet)) scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
-    adoptedInto = scope;
-    CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(...ranges));
+    scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+    shown = { win, scope, sheet };
+    win.CSS.highlights.set(HIGHLIGHT_NAME, new win.Highlight(...ranges));
     return ranges.length;
   }
 
   function showField(editor, spans) {
-    const cs = getComputedStyle(editor);
+    const cs = editor.ownerDocument.defaultView.getComputedStyle(editor);
     for (const p of COPIED) overlay.style[p] = cs[p];
     const value = editor.value;
     overlay.replaceChildren();
@@ -55,7 +57,7 @@ export function createHighlighter(overlay) {
 
   function follow(editor) {
     if (overlay.style.display !== 'block') return;
-    const r = editor.getBoundingClientRect();
+    const r = viewportRect(editor);
     Object.assign(overlay.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
     overlay.scrollTop = editor.scrollTop;
     overlay.scrollLeft = editor.scrollLeft;

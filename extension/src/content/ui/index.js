@@ -5,6 +5,7 @@
 import { renderCard, rulesOf } from './card.js';
 import { createHighlighter } from './highlight.js';
 import { UI_CSS } from './styles.js';
+import { viewportRect } from '../editors.js';
 
 const WORD = { ok: 'ok', caution: 'caution', pitch: 'pitch' };
 
@@ -47,17 +48,20 @@ export function createUi(actions) {
 
   function place() {
     if (!parts || !editor || !editor.isConnected) return;
-    const r = editor.getBoundingClientRect();
+    const r = viewportRect(editor);
     const { badge, card, highlighter } = parts;
     const bw = badge.offsetWidth || 70;
     const bh = badge.offsetHeight || 22;
     badge.style.left = `${Math.max(4, r.right - bw - 6)}px`;
     badge.style.top = `${Math.max(4, r.bottom - bh - 6)}px`;
     if (card.dataset.open === 'true') {
-      const below = r.bottom + 6;
-      const fitsBelow = below + card.offsetHeight < innerHeight;
+      // Open on the side with more room, never taller than that room.
+      const spaceBelow = innerHeight - r.bottom - 14;
+      const spaceAbove = r.top - 14;
+      const below = spaceBelow >= Math.min(card.scrollHeight, 260) || spaceBelow >= spaceAbove;
+      card.style.maxHeight = `${Math.max(160, below ? spaceBelow : spaceAbove)}px`;
       card.style.left = `${Math.max(8, Math.min(r.right - card.offsetWidth, innerWidth - card.offsetWidth - 8))}px`;
-      card.style.top = `${fitsBelow ? below : Math.max(8, r.top - card.offsetHeight - 6)}px`;
+      card.style.top = `${below ? r.bottom + 6 : Math.max(8, r.top - card.offsetHeight - 6)}px`;
     }
     highlighter.follow(editor);
   }
@@ -111,6 +115,12 @@ export function createUi(actions) {
     },
     place,
     close: () => close(true),
+    /** Opens the card from the keyboard command; false when there is nothing to explain. */
+    openFromKeyboard() {
+      if (!parts || !report || report.level === 'ok') return false;
+      open();
+      return true;
+    },
     /** Removes the host element, highlights and listeners' targets: no trace in the page. */
     destroy() {
       if (parts) parts.highlighter.clear();

@@ -12,7 +12,7 @@ export const UI_CSS = `
 .badge:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
 .card {
-  position: fixed; display: none; width: min(360px, calc(100vw - 16px)); max-height: 60vh; overflow: auto;
+  position: fixed; display: none; width: min(360px, calc(100vw - 16px)); max-height: 70vh; overflow: auto;
   box-sizing: border-box; padding: 12px 14px; border-radius: 10px; pointer-events: auto;
   font: 13px/1.4 system-ui, sans-serif; color: #1d1d1f; background: #fff;
   border: 1px solid #ccc; box-shadow: 0 6px 24px rgba(0,0,0,.2);
