@@ -172,6 +172,20 @@ test('keyboard: Tab reaches the badge, Enter opens the card, Esc closes it and r
   }
 });
 
+test('when the box leaves the page (reply sent, composer closed) the badge goes with it', async () => {
+  const page = await h.open('facebook.html');
+  try {
+    await typeInto(page, '[aria-label="Reply to Joy Adeyemi"]', PITCH);
+    await h.waitState(page, 'a pitch badge', (x) => x.ui && x.ui.badgeVisible);
+    await page.evaluate(() => document.querySelector('[aria-label="Reply to Joy Adeyemi"]').closest('form').remove());
+    await h.waitState(page, 'the session to end', (x) => x.on && x.verdict === undefined && x.ui && !x.ui.present);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('read-the-room-ui').length), 0);
+    await waitFor('the settled verdict', () => h.lastVerdict(page));
+  } finally {
+    await page.close();
+  }
+});
+
 test('no request left the machine: only the fixture server and the extension files', () => {
   assert.ok(h.requests.some((u) => u.includes('/pkg/read_the_room_bg.wasm')), 'the extension loaded its own WASM');
   assert.deepEqual(h.foreignRequests(), []);

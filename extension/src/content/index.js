@@ -54,10 +54,16 @@ function turnOn(config) {
     if (state.session) state.session.end();
     const scorer = await state.scorerPromise;
     if (signal.aborted) return;
-    state.session = startSession({
+    const session = startSession({
       editor, host: scorer.host, ui: state.ui, settle, pageSignal: signal,
       onError: (e) => { lastError = e.message; },
+      onGone: () => {
+        if (state.session !== session) return;
+        state.session = null;
+        state.ui.destroy(); // nothing left to point at
+      },
     });
+    state.session = session;
   }
 
   const watch = (editor) => { if (editor) begin(editor).catch((e) => { lastError = e.message; }); };

@@ -17,8 +17,10 @@ const CONTAINER = 'shreddit-app, [data-urn], [role="article"], ytd-comments, .it
  * @param {ReturnType<import('./ui/index.js').createUi>} p.ui
  * @param {(verdict: {report: object|null}) => void} p.settle
  * @param {AbortSignal} p.pageSignal
+ * @param {(error: Error) => void} p.onError
+ * @param {() => void} p.onGone the box left the page
  */
-export function startSession({ editor, host, ui, settle, pageSignal, onError }) {
+export function startSession({ editor, host, ui, settle, pageSignal, onError, onGone }) {
   const controller = new AbortController();
   const signal = controller.signal;
   pageSignal.addEventListener('abort', () => controller.abort(), { signal });
@@ -83,6 +85,8 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError }) 
   // editor itself is not a thread change.
   const container = closestDeep(editor, CONTAINER) || document.body;
   const observer = new MutationObserver((records) => {
+    // The box was removed (reply sent, composer closed): settle and let the page drop us.
+    if (!editor.isConnected) { settleNow(); controller.abort(); onGone(); return; }
     if (records.some((r) => !editor.contains(r.target) && r.target !== editor)) {
       threadDirty = true;
       if (lastText) { lastText = null; schedule(); }
