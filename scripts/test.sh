@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test, in order: cargo test (all targets), the WASM parity and API tests, then the
-# browser end-to-end and unit tests (node --test, one file at a time). Every stage runs even
-# when an earlier one fails; it ends with each runner's summary and exits non-zero on any
-# failure. It never builds the WASM or the extension: `make test` does that first.
+# Runs every test, in order: cargo test (all targets, then doc examples), the WASM parity and
+# API tests, then the browser end-to-end and unit tests (node --test, one file at a time).
+# Every stage runs even when an earlier one fails; it ends with each runner's summary and
+# exits non-zero on any failure. It never builds the WASM or the extension: `make test` does that first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +22,10 @@ stage() {
   [ "$status" -eq 0 ] || failed+=("$name")
 }
 
-stage cargo '^test result:|^error(\[|:)' cargo test --all-targets
+cargo_summary='^test result:|^error(\[|:)'
+stage cargo "$cargo_summary" cargo test --all-targets
+# --all-targets leaves out the documentation examples; they are tests too.
+stage cargo-doc "$cargo_summary" cargo test --doc
 
 node_summary='^# (tests|pass|fail|cancelled|skipped|todo) '
 stage wasm "$node_summary" node --test --test-concurrency=1 tests/wasm/
