@@ -183,11 +183,7 @@ impl Analyzer {
         let enabled = |id: &str| self.config.enabled(id);
         let mut hits = Vec::new();
         let to_original = |s: usize, e: usize| norm.original_range(s, e);
-        for c in rules::reply_rules() {
-            if enabled(c.rule.id) {
-                c.find(&norm.text, reply, &to_original, &mut hits);
-            }
-        }
+        rules::reply_rules().find_all(&norm.text, reply, &to_original, &enabled, &mut hits);
         for link in find_links(&norm.text) {
             let id = match link.class {
                 LinkClass::Store => "link.store",
@@ -279,8 +275,7 @@ fn drop_quoted_and_criticised(norm: &str, hits: &mut Vec<Hit>) {
 fn criticism() -> &'static regex::Regex {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"\b(?:hate|hates|annoying|annoyed|sick\s+of|tired\s+of|can'?t\s+stand|nothing\s+worse|(?:people|accounts|bots|brands)\s+who\s+(?:say|post|comment|spam|reply|write|drop|send)|when\s+(?:people|someone|brands|accounts|bots)\s+(?:say|post|comment|spam|reply|write|drop|send)|replies\s+like|comments\s+like|someone\s+(?:replied|commented|wrote|said)|beware|psa|scam|spam|the\s+worst)\b")
-            .expect("tested pattern")
+        rules::ascii_regex(r"\b(?:hate|hates|annoying|annoyed|sick\s+of|tired\s+of|can'?t\s+stand|nothing\s+worse|(?:people|accounts|bots|brands)\s+who\s+(?:say|post|comment|spam|reply|write|drop|send)|when\s+(?:people|someone|brands|accounts|bots)\s+(?:say|post|comment|spam|reply|write|drop|send)|replies\s+like|comments\s+like|someone\s+(?:replied|commented|wrote|said)|beware|psa|scam|spam|the\s+worst)\b")
     })
 }
 
@@ -321,8 +316,8 @@ fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
 fn answer_before_first_signal(norm: &str, hits: &[Hit], thread: &AnalyzedThread) -> (usize, usize) {
     let first = hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| h.start).min().unwrap_or(norm.len());
     let cut = rules::sentence_start(norm, first);
-    let stems: Vec<String> = content_stems(&norm[..cut]).collect();
-    let on_topic = stems.iter().filter(|s| thread.topic.contains_key(*s)).count();
+    let stems: Vec<&str> = content_stems(&norm[..cut]).collect();
+    let on_topic = stems.iter().filter(|s| thread.topic.contains_key(**s)).count();
     if stems.len() >= 4 && (on_topic >= 1 || stems.len() >= 10) {
         (stems.len(), norm[..cut].trim_end().len())
     } else {
@@ -338,8 +333,8 @@ fn relevance(norm: &str, thread: &AnalyzedThread) -> u8 {
         if seen.len() > 5000 {
             break;
         }
-        if seen.insert(s.clone()) {
-            overlap += thread.topic.get(&s).copied().unwrap_or(0.0);
+        if seen.insert(s) {
+            overlap += thread.topic.get(s).copied().unwrap_or(0.0);
         }
     }
     if seen.is_empty() {

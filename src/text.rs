@@ -163,10 +163,14 @@ fn fold_letterlike(c: char) -> Option<char> {
 fn fold(original: &str) -> Vec<Piece> {
     let mut out = Vec::with_capacity(original.len());
     for (b, c) in original.char_indices() {
+        let (start, end) = (b as u32, (b + c.len_utf8()) as u32);
+        if c.is_ascii() {
+            out.push(Piece { ch: c.to_ascii_lowercase(), start, end, upper: c.is_ascii_uppercase() });
+            continue;
+        }
         if is_invisible(c) {
             continue;
         }
-        let (start, end) = (b as u32, (b + c.len_utf8()) as u32);
         let folded = fold_char(c).unwrap_or(c);
         let upper = folded.is_uppercase();
         let mut lower = folded.to_lowercase();

@@ -84,14 +84,16 @@ impl AnalyzedThread {
         }
         let topic_weight = if near { 1.0 } else { OTHER_TOPIC_WEIGHT };
         for stem in content_stems(&norm.text) {
-            let w = self.topic.entry(stem).or_insert(0.0);
-            *w = w.max(topic_weight);
+            match self.topic.get_mut(stem) {
+                Some(w) => *w = w.max(topic_weight),
+                None => {
+                    self.topic.insert(stem.to_string(), topic_weight);
+                }
+            }
         }
         let mut hits: Vec<Hit> = Vec::new();
         let to_original = |s: usize, e: usize| norm.original_range(s, e);
-        for c in rules::thread_rules() {
-            c.find(&norm.text, text, &to_original, &mut hits);
-        }
+        rules::thread_rules().find_all(&norm.text, text, &to_original, &|_| true, &mut hits);
         if hits.is_empty() {
             return;
         }
@@ -169,7 +171,7 @@ fn refers_to_other_question(reply_norm: &str) -> bool {
     use std::sync::OnceLock;
     static R: OnceLock<regex::Regex> = OnceLock::new();
     R.get_or_init(|| {
-        regex::Regex::new(r"\b(?:re|regarding|as\s+for|about)\s+(?:the|your)\s+(?:\w+\s+){0,2}(?:question|q)\b|\b(?:question|asked)\s+above\b").expect("tested pattern")
+        rules::ascii_regex(r"\b(?:re|regarding|as\s+for|about)\s+(?:the|your)\s+(?:\w+\s+){0,2}(?:question|q)\b|\b(?:question|asked)\s+above\b")
     })
     .is_match(reply_norm)
 }
@@ -201,18 +203,20 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Content-word stems of normalised text: words of 3+ letters, stopwords dropped, crude suffixes cut.
-pub(crate) fn content_stems(norm: &str) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn content_stems(norm: &str) -> impl Iterator<Item = &str> + '_ {
+    static STOP: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
     norm.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\''))
-        .filter(|w| w.chars().count() >= 3 && w.chars().any(|c| c.is_alphabetic()) && !STOPWORDS.contains(w))
+        .filter(move |w| w.len() >= 3 && w.chars().nth(2).is_some() && w.chars().any(|c| c.is_alphabetic()) && !stop.contains(w))
         .map(stem)
 }
 
-fn stem(w: &str) -> String {
+fn stem(w: &str) -> &str {
     for suffix in ["ing", "ers", "ies", "ed", "es", "er", "ly", "s"] {
         if w.len() > suffix.len() + 3 && w.ends_with(suffix) && w.is_char_boundary(w.len() - suffix.len()) {
-            return w[..w.len() - suffix.len()].to_string();
+            return &w[..w.len() - suffix.len()];
         }
     }
-    w.to_string()
+    w
 }

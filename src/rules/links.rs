@@ -42,13 +42,13 @@ fn link_regex() -> &'static Regex {
         let pattern = format!(
             r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{{0,62}}){dot})+(?:{TLDS})\b(?:[/?#][^\s<>()\[\]]*)?",
         );
-        Regex::new(&pattern).expect("link pattern is tested")
+        super::ascii_regex(&pattern)
     })
 }
 
 fn handle_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?:^|[^\w@.])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)").expect("handle pattern is tested"))
+    R.get_or_init(|| super::ascii_regex(r"(?:^|[^\w@.])@([a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)"))
 }
 
 /// Every link in normalised text, classified.

@@ -134,21 +134,89 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-fn compile(rules: &'static [Rule]) -> Vec<Compiled> {
-    let build = |p: &str| (!p.is_empty()).then(|| Regex::new(p).expect("catalogue patterns are tested"));
-    rules.iter().map(|rule| Compiled { rule, pattern: build(rule.pattern), unless: build(rule.unless) }).collect()
+/// A table of rules compiled once.
+pub(crate) struct Table {
+    rules: Vec<Compiled>,
+}
+
+/// Patterns are written with `\b`, `\s`, `\w`; they are compiled as their ASCII forms, which
+/// the regex crate's fast DFA handles on any text (a Unicode `\b` makes it fall back to a
+/// slower engine as soon as the text holds one non-ASCII character, such as an emoji, and
+/// Unicode classes make the automata ten times larger). Rules match English words and
+/// normalised ASCII letters; other scripts are matched by literal words in the patterns.
+fn build(pattern: &str) -> Option<Regex> {
+    (!pattern.is_empty()).then(|| ascii_regex(pattern))
+}
+
+/// Compiles a pattern with ASCII `\b`, `\s` and `\w` (see [`build`]). Patterns are fixed
+/// strings of this crate, checked by its tests, so a bad one is a bug caught before release.
+pub(crate) fn ascii_regex(pattern: &str) -> Regex {
+    Regex::new(&to_ascii_classes(pattern)).expect("catalogue patterns are tested")
+}
+
+/// Rewrites `\b`, `\w`, `\s` as ASCII forms, inside and outside `[...]` classes.
+fn to_ascii_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() * 2);
+    let mut in_class = false;
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, in_class) {
+            ('\\', _) => match chars.next() {
+                Some('w') if in_class => out.push_str("0-9A-Za-z_"),
+                Some('s') if in_class => out.push_str("\\t\\n\\x0B\\x0C\\r "),
+                Some('w') => out.push_str("[0-9A-Za-z_]"),
+                Some('s') => out.push_str("[\\t\\n\\x0B\\x0C\\r ]"),
+                Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            ('[', false) => {
+                in_class = true;
+                out.push('[');
+                // A leading ']' or '^]' is a literal inside the class.
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap_or('^'));
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap_or(']'));
+                }
+            }
+            (']', true) => {
+                in_class = false;
+                out.push(']');
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl Table {
+    fn new(rules: &'static [Rule]) -> Table {
+        Table { rules: rules.iter().map(|rule| Compiled { rule, pattern: build(rule.pattern), unless: build(rule.unless) }).collect() }
+    }
+
+    /// Every hit of every enabled pattern rule in `norm`.
+    pub fn find_all(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), enabled: &dyn Fn(&str) -> bool, out: &mut Vec<Hit>) {
+        for c in self.rules.iter().filter(|c| enabled(c.rule.id)) {
+            c.find(norm, original, to_original, out);
+        }
+    }
 }
 
 /// Reply rules, compiled once per process.
-pub(crate) fn reply_rules() -> &'static [Compiled] {
-    static C: OnceLock<Vec<Compiled>> = OnceLock::new();
-    C.get_or_init(|| compile(reply::REPLY_RULES))
+pub(crate) fn reply_rules() -> &'static Table {
+    static C: OnceLock<Table> = OnceLock::new();
+    C.get_or_init(|| Table::new(reply::REPLY_RULES))
 }
 
 /// Thread rules, compiled once per process.
-pub(crate) fn thread_rules() -> &'static [Compiled] {
-    static C: OnceLock<Vec<Compiled>> = OnceLock::new();
-    C.get_or_init(|| compile(thread::THREAD_RULES))
+pub(crate) fn thread_rules() -> &'static Table {
+    static C: OnceLock<Table> = OnceLock::new();
+    C.get_or_init(|| Table::new(thread::THREAD_RULES))
 }
 
 /// How far past a match an `unless` pattern may look.
@@ -259,4 +327,16 @@ pub(crate) fn sentence_end(s: &str, at: usize) -> usize {
         i += 1;
     }
     floor_char(s, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_ascii_classes;
+
+    #[test]
+    fn rewrites_classes_to_ascii_inside_and_outside_brackets() {
+        assert_eq!(to_ascii_classes(r"\bdm\s+me\b"), r"(?-u:\b)dm[\t\n\x0B\x0C\r ]+me(?-u:\b)");
+        assert_eq!(to_ascii_classes(r"[^\w@.]"), r"[^0-9A-Za-z_@.]");
+        assert_eq!(to_ascii_classes(r"[\s.-]\."), r"[\t\n\x0B\x0C\r .-]\.");
+    }
 }
