@@ -1,9 +1,11 @@
 // Example threads for the playground picker: the stories of DESIGN.md, written for this page
-// (not taken from the test corpora). Data only: no DOM, no analyzer.
+// (not taken from the test corpora), each with the level its story calls for (checked by
+// tests/e2e/playground.test.mjs). Data only: no DOM, no analyzer.
 
 export const EXAMPLES = [
   {
     id: 'ladder-style',
+    expect: 'pitch', // the level DESIGN.md's story calls for
     label: 'Ladder — “which style is best?” (a discussion)',
     thread: {
       title: 'Which ladder style is best for cleaning gutters?',
@@ -20,6 +22,7 @@ export const EXAMPLES = [
   },
   {
     id: 'ladder-market',
+    expect: 'ok', // the level DESIGN.md's story calls for
     label: 'Ladder — “in the market for one” (a request)',
     thread: {
       title: 'Buying a ladder',
@@ -35,6 +38,7 @@ export const EXAMPLES = [
   },
   {
     id: 'restaurant',
+    expect: 'caution', // the level DESIGN.md's story calls for
     label: 'Restaurants — favourites, and an owner with a discount',
     thread: {
       title: "What's your favourite local restaurant in Portland?",
@@ -49,6 +53,7 @@ export const EXAMPLES = [
   },
   {
     id: 'linkedin',
+    expect: 'pitch', // the level DESIGN.md's story calls for
     label: 'LinkedIn — thanks for connecting, plus a calendar link',
     site: 'linkedin',
     thread: {
@@ -60,6 +65,7 @@ export const EXAMPLES = [
   },
   {
     id: 'follow-thanks',
+    expect: 'pitch', // the level DESIGN.md's story calls for
     label: 'Follow thanks — with a Patreon link',
     site: 'x.com',
     thread: {

@@ -10,6 +10,7 @@ import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { EXAMPLES } from '../../www/examples.js';
 
 const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -144,13 +145,23 @@ test('the case lives in the URL hash: a shared link reopens it', async () => {
   await shared.close();
 });
 
-test('examples load, and page text is only ever rendered as text', async () => {
+test('every example loads and shows the level its story calls for; page text is only text', async () => {
   const { page, errors } = await openPlayground();
   const options = await page.$$eval('#example option', (nodes) => nodes.map((n) => n.value).filter(Boolean));
   assert.ok(options.length >= 5, `examples: ${options}`);
-  for (const id of options) {
-    await page.selectOption('#example', id);
-    await page.waitForFunction(() => document.querySelector('#reply-view').textContent === document.querySelector('#reply').value);
+  for (const example of EXAMPLES) {
+    await page.selectOption('#example', example.id);
+    // Each example tells its story: the level DESIGN.md calls for, on its own thread and reply.
+    await page.waitForFunction(
+      ({ post, reply, expect }) =>
+        document.querySelector('#thread-view .message .annotated')?.textContent === post &&
+        document.querySelector('#reply-view').textContent === reply &&
+        document.querySelector('#verdict').dataset.level === expect,
+      { post: example.thread.messages[0].text, reply: example.reply, expect: example.expect },
+      { timeout: 10_000 },
+    ).catch(async () => {
+      assert.fail(`example ${example.id}: expected ${example.expect}, shown ${await level(page)}`);
+    });
   }
   const hostile = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
   await page.fill('#messages li:first-child textarea', hostile);
