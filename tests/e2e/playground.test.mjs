@@ -1,12 +1,14 @@
 // End-to-end: headless Chromium drives the playground (www/) served by scripts/serve.mjs.
 // Typing a pitch under a discussion shows `pitch` with the right spans marked and explained;
 // turning the thread into a purchase request lowers the level; the case survives a shared
-// link; page text is rendered as text; the page makes no request off 127.0.0.1.
+// link; page text is rendered as text; the page makes no request off 127.0.0.1. Also checks
+// scripts/serve.mjs (MIME, headers, traversal) and scripts/run.mjs without a display.
 // Waits on DOM state only, never on fixed times. Needs `make wasm` (www/pkg/) first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { get } from 'node:http';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
@@ -218,4 +220,32 @@ test('serve.mjs: MIME types, extra headers, no way out of the root', async () =>
   } finally {
     await other.close();
   }
+});
+
+test('run.mjs without a display says so, serves the playground, and stops cleanly', async () => {
+  const env = { ...process.env, PORT: '0' };
+  delete env.DISPLAY;
+  delete env.WAYLAND_DISPLAY;
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../scripts/run.mjs', import.meta.url))], { env });
+  let output = '';
+  const exited = new Promise((done) => child.on('exit', (code) => done(code)));
+  try {
+    await new Promise((done, fail) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        if (output.includes('Serving until Ctrl-C')) done();
+      });
+      child.on('exit', () => fail(new Error(`run.mjs exited early:\n${output}`)));
+    });
+    assert.match(output, /No display found/);
+    assert.match(output, /Load unpacked/);
+    const url = /Playground:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+    assert.ok(url, `a playground URL is printed:\n${output}`);
+    const response = await fetch(url);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /Read the Room/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exited, 0);
 });
