@@ -81,20 +81,6 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   const form = editor.closest('form');
   if (form) form.addEventListener('submit', () => settleNow(), { signal, capture: true });
 
-  // New or edited comments change the thread: re-read it on the next score. Typing inside the
-  // editor itself is not a thread change.
-  const container = closestDeep(editor, CONTAINER) || document.body;
-  const observer = new MutationObserver((records) => {
-    // The box was removed (reply sent, composer closed): settle and let the page drop us.
-    if (!editor.isConnected) { settleNow(); controller.abort(); onGone(); return; }
-    if (records.some((r) => !editor.contains(r.target) && r.target !== editor)) {
-      threadDirty = true;
-      if (lastText) { lastText = null; schedule(); }
-    }
-  });
-  observer.observe(container, { childList: true, subtree: true, characterData: true });
-  signal.addEventListener('abort', () => observer.disconnect());
-
   // The badge follows the box: scroll anywhere (capture), resize, and the box changing size.
   let placeFrame = 0;
   const follow = () => {
@@ -104,12 +90,31 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   addEventListener('resize', follow, { signal, passive: true });
   const frameWindow = editor.ownerDocument.defaultView;
   if (frameWindow !== window) frameWindow.addEventListener('scroll', follow, { signal, capture: true, passive: true });
+
+  // New or edited comments change the thread: re-read it on the next score. Typing inside the
+  // editor itself is not a thread change.
+  const container = closestDeep(editor, CONTAINER) || document.body;
+  const observer = new MutationObserver((records) => {
+    // The box was removed (reply sent, composer closed): settle and let the page drop us.
+    if (!editor.isConnected) { settleNow(); controller.abort(); onGone(); return; }
+    follow(); // content above may have moved the box
+    if (records.some((r) => !editor.contains(r.target) && r.target !== editor)) {
+      threadDirty = true;
+      if (lastText) { lastText = null; schedule(); }
+    }
+  });
+  observer.observe(container, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect());
+
   const resizer = new ResizeObserver(follow);
   resizer.observe(editor);
   signal.addEventListener('abort', () => resizer.disconnect());
 
+  // One settled verdict per version of the reply: focusing out twice records it once.
+  let settledText = null;
   function settleNow() {
-    if (!analysed) return;
+    if (!analysed || lastText === settledText) return;
+    settledText = lastText;
     settle({ report });
   }
 
