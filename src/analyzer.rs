@@ -89,15 +89,15 @@ impl Analyzer {
         // or who doesn't also push a private channel, a link or a code.
         let pushes_channel = hits.iter().any(|h| matches!(h.rule.category(), "contact" | "link") || h.rule.id == "offer.code");
         let discloses = hits.iter().any(|h| matches!(h.rule.category(), "disclose" | "self"));
-        let (answer_words, answer_end) = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
-            answer_before_first_signal(&norm.text, &hits, thread)
+        let (answer_words, (answer_start, answer_end)) = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
+            answer_outside_signals(&norm.text, &hits, thread, discloses)
         } else {
-            (0, 0)
+            (0, (0, 0))
         };
         if answer_words > 0 && enabled("helpful.answer_first") {
             if let Some(rule) = rules::by_id("helpful.answer_first") {
                 let w = if answer_words >= 20 { rule.weight * 3 / 2 } else { rule.weight };
-                hits.push(Hit { rule, start: 0, end: answer_end });
+                hits.push(Hit { rule, start: answer_start, end: answer_end });
                 weights.push(w);
             }
         }
@@ -148,7 +148,8 @@ impl Analyzer {
         // Little more than an unexplained link, wherever it is posted (so a request in the
         // thread can never raise it): worth a second look unless the thread asked for links.
         let bare_link = has("link.bare") && !disclosed && !has("personal.experience") && !promo_thread;
-        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED || uninvited_business || bare_link {
+        let talks_out_of_it = has("helpful.discourage");
+        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED && !talks_out_of_it || uninvited_business || bare_link {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
@@ -311,17 +312,35 @@ fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// The answer before the reply's first commercial sentence: its content-word count (0 when
-/// too short or off the thread's topic) and where it ends (normalised bytes).
-fn answer_before_first_signal(norm: &str, hits: &[Hit], thread: &AnalyzedThread) -> (usize, usize) {
-    let first = hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| h.start).min().unwrap_or(norm.len());
-    let cut = rules::sentence_start(norm, first);
-    let stems: Vec<&str> = content_stems(&norm[..cut]).collect();
-    let on_topic = stems.iter().filter(|s| thread.topic.contains_key(**s)).count();
-    if stems.len() >= 4 && (on_topic >= 1 || stems.len() >= 10) {
-        (stems.len(), norm[..cut].trim_end().len())
-    } else {
-        (0, 0)
+/// The answer in the reply's sentences that sell nothing: its content-word count (0 when too
+/// short, or off the thread's topic for a seller who hasn't said who they are) and where the
+/// first such stretch ends (normalised bytes), for highlighting.
+fn answer_outside_signals(norm: &str, hits: &[Hit], thread: &AnalyzedThread, discloses: bool) -> (usize, (usize, usize)) {
+    let mut selling: Vec<(usize, usize)> = hits
+        .iter()
+        .filter(|h| h.rule.kind == Kind::Signal)
+        .map(|h| (rules::sentence_start(norm, h.start), rules::sentence_end(norm, h.end)))
+        .collect();
+    selling.sort_unstable();
+    let (mut words, mut on_topic, mut at, mut first) = (0usize, 0usize, 0usize, None);
+    for &(s, e) in selling.iter().chain(std::iter::once(&(norm.len(), norm.len()))) {
+        if s > at {
+            let stretch = &norm[at..s];
+            for stem in content_stems(stretch) {
+                words += 1;
+                on_topic += usize::from(thread.topic.contains_key(stem));
+            }
+            if first.is_none() && !stretch.trim().is_empty() {
+                let lead = stretch.len() - stretch.trim_start().len();
+                first = Some((at + lead, at + stretch.trim_end().len()));
+            }
+        }
+        at = at.max(e);
+    }
+    let enough = words >= 4 && (on_topic >= 1 || discloses || words >= 10);
+    match first {
+        Some(span) if enough => (words, span),
+        _ => (0, (0, 0)),
     }
 }
 
