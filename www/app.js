@@ -74,7 +74,7 @@ function messageRow(message, index) {
   });
 
   const text = document.createElement('textarea');
-  text.rows = Math.min(6, Math.max(2, Math.ceil(message.text.length / 42)));
+  text.rows = Math.min(6, Math.max(2, Math.ceil(message.text.length / 30)));
   text.value = message.text;
   text.placeholder = index === 0 ? 'The post' : 'A comment';
   text.setAttribute('aria-label', `Text of message ${number}`);
