@@ -4,11 +4,22 @@
 //! - `sweep_reply/<chars>` (1 K → 1 M chars) and `sweep_thread/<messages>` (10 → 10,000),
 //!   with throughput, so scripts/bench.sh can fit the growth slope from criterion's estimates.
 //! It never asserts budgets (benchmarks measure; the figures go to target/bench/summary.json).
+//! Under `cargo test --all-targets` (no `--bench` flag) criterion runs each benchmark once in a
+//! debug build, so the sweeps then use small sizes only.
 
 mod inputs;
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use read_the_room::{Analyzer, Case, Config};
+
+/// The full sweep under `cargo bench`; two small sizes when run as a test.
+fn sizes(full: &'static [usize], test: &'static [usize]) -> &'static [usize] {
+    if std::env::args().any(|a| a == "--bench") {
+        full
+    } else {
+        test
+    }
+}
 
 fn keystroke(c: &mut Criterion) {
     let analyzer = Analyzer::new(Config::default()).unwrap();
@@ -30,7 +41,7 @@ fn sweep_reply(c: &mut Criterion) {
     let analysed = analyzer.thread(&inputs::thread(20));
     let mut group = c.benchmark_group("sweep_reply");
     group.sample_size(10);
-    for chars in [1_000usize, 10_000, 100_000, 1_000_000] {
+    for &chars in sizes(&[1_000, 10_000, 100_000, 1_000_000], &[1_000, 2_000]) {
         let reply = inputs::reply(chars);
         group.throughput(Throughput::Elements(chars as u64));
         group.bench_with_input(BenchmarkId::from_parameter(chars), &reply, |b, reply| {
@@ -45,7 +56,7 @@ fn sweep_thread(c: &mut Criterion) {
     let reply = inputs::reply(1_000);
     let mut group = c.benchmark_group("sweep_thread");
     group.sample_size(10);
-    for messages in [10usize, 100, 1_000, 10_000] {
+    for &messages in sizes(&[10, 100, 1_000, 10_000], &[10, 20]) {
         let thread = inputs::thread(messages);
         group.throughput(Throughput::Elements(messages as u64));
         // Analysing the thread plus one keystroke: what a page of that size costs once.
