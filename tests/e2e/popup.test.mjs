@@ -50,6 +50,18 @@ test('empty state explains what will appear', async () => {
   await page.close();
 });
 
+test('a tab the popup cannot describe gets a note, not a switch', async () => {
+  await clearAll();
+  const page = await ext.context.newPage();
+  await page.goto(ext.pageUrl('popup/popup.html?tab=2147483000'));
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.locator('#site-name').textContent(), 'This page');
+  assert.match(await page.locator('#site-note').textContent(), /works on web pages/);
+  assert.equal(await page.locator('#site-switch').isVisible(), false);
+  assert.equal(await page.locator('#enable-site').isVisible(), false);
+  await page.close();
+});
+
 test('recorded verdicts appear in the chart, the per-site breakdown and the recent list', async () => {
   await clearAll();
   const now = Date.now();

@@ -171,7 +171,7 @@ async function main() {
   await renderRepairs();
   catalog = await loadRuleCatalog();
   $('rules-note').hidden = catalog.length > 0;
-  $('rules-note').textContent = 'The analyzer’s rule list could not be loaded, so only rules you turned off are listed.';
+  $('rules-note').textContent = 'The analyzer’s rule list is empty or could not be loaded, so only rules you turned off are listed.';
   render(await loadSettings());
   document.body.dataset.ready = 'true';
 }
