@@ -143,14 +143,16 @@ export async function editorText(page, selector) {
   return page.locator(selector).first().evaluate((el) => ('value' in el && el.tagName !== 'DIV' ? el.value : el.innerText));
 }
 
-/** Bundles the site adapters as a plain script exposing `RTRSites` (for in-page adapter tests). */
-export async function adapterBundle() {
+/** Bundles an extension source module as a plain script exposing its exports as `globalName`. */
+export async function sourceBundle(relativePath, globalName) {
   const out = await build({
-    entryPoints: [join(ROOT, 'extension', 'src', 'sites', 'index.js')], bundle: true, format: 'iife',
-    globalName: 'RTRSites', write: false, logLevel: 'silent',
+    entryPoints: [join(ROOT, relativePath)], bundle: true, format: 'iife', globalName, write: false, logLevel: 'silent',
   });
   return out.outputFiles[0].text;
 }
+
+/** The site adapters as a plain script exposing `RTRSites` (for in-page adapter tests). */
+export const adapterBundle = () => sourceBundle('extension/src/sites/index.js', 'RTRSites');
 
 /** A plain Chromium (no extension) for tests that only need pages. */
 export async function launchPlain() {
