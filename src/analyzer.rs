@@ -111,7 +111,7 @@ impl Analyzer {
         let answered = answer_words > 0 || has("helpful.alternatives");
 
         // A private channel alone ("DM me if you want to talk") is not selling anything.
-        let selling = commercial - hits.iter().zip(&weights).filter(|(h, _)| h.rule.category() == "contact").map(|(_, w)| *w).sum::<i32>();
+        let selling = commercial - hits.iter().zip(&weights).filter(|(h, _)| matches!(h.rule.id, "contact.dm" | "contact.email")).map(|(_, w)| *w).sum::<i32>();
         let mut base = (commercial + mitigation) as f32;
         if commercial >= 15 && selling >= 8 {
             base += refused;
@@ -133,7 +133,7 @@ impl Analyzer {
         let forgiveness = if promo_thread {
             0.85 // The thread asked for links and shops.
         } else if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") {
-            0.35
+            0.45
         } else if disclosed {
             0.85
         } else {
