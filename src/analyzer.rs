@@ -326,11 +326,12 @@ fn answer_outside_signals(norm: &str, hits: &[Hit], thread: &AnalyzedThread, dis
     for &(s, e) in selling.iter().chain(std::iter::once(&(norm.len(), norm.len()))) {
         if s > at {
             let stretch = &norm[at..s];
+            let before = words;
             for stem in content_stems(stretch) {
                 words += 1;
                 on_topic += usize::from(thread.topic.contains_key(stem));
             }
-            if first.is_none() && !stretch.trim().is_empty() {
+            if first.is_none() && words > before {
                 let lead = stretch.len() - stretch.trim_start().len();
                 first = Some((at + lead, at + stretch.trim_end().len()));
             }
@@ -371,6 +372,8 @@ fn to_signals(reply: &str, norm: &Normalized, hits: &[Hit], weights: &[i32]) -> 
     hits.iter()
         .zip(weights)
         .enumerate()
+        // A span that trims to nothing (only punctuation) points at nothing: leave it out.
+        .filter(|(k, _)| spans[*k].0 < spans[*k].1)
         .map(|(k, (h, &w))| Signal {
             rule: h.rule.id.to_string(),
             category: h.rule.category().to_string(),
