@@ -10,11 +10,12 @@ import {
 import { readHistory } from '../shared/history.js';
 import { countByDay, countBySite, drawDailyChart, drawSiteChart, startOfDay } from './chart.js';
 import { loadRuleCatalog, ruleWords } from './rule-catalog.js';
+import { MSG } from '../shared/messages.js';
 
 const RECENT_COUNT = 8;
 const SITE_ROWS = 8;
 const $ = (id) => document.getElementById(id);
-const state = { days: 7, tab: null, catalog: [] };
+const state = { days: 7, tab: null, siteId: null, catalog: [] };
 
 function h(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -31,6 +32,18 @@ async function currentTab() {
   if (asked) return chrome.tabs.get(Number(asked)).catch(() => null);
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab ?? null;
+}
+
+// The site id the tab's content script chose (its adapter knows a site by its page even on
+// another host, e.g. a saved copy); null when no content script answers.
+async function detectedSiteId(tab) {
+  if (!tab?.id) return null;
+  try {
+    const answer = await chrome.tabs.sendMessage(tab.id, { type: MSG.uiState });
+    return typeof answer?.siteId === 'string' ? answer.siteId : null;
+  } catch {
+    return null; // no content script on this page
+  }
 }
 
 // The page's web address when the popup may know it and it is a web page, else null.
@@ -57,7 +70,7 @@ async function renderCurrent(settings) {
     showNote('Read the Room works on web pages with comment boxes.');
     return;
   }
-  const siteId = siteIdFor(url.hostname);
+  const siteId = state.siteId ?? siteIdFor(url.hostname);
   $('site-name').textContent = siteName(siteId);
   $('current').dataset.site = siteId;
   if (!settings.enabled) {
@@ -146,7 +159,7 @@ function wire() {
     const url = webUrl(state.tab);
     // Must run inside the click: the browser only shows the prompt for a user gesture.
     const granted = await chrome.permissions.request({ origins: [`${url.origin}/*`] });
-    if (granted) await setSiteEnabled(siteIdFor(url.hostname), true);
+    if (granted) await setSiteEnabled(state.siteId ?? siteIdFor(url.hostname), true);
     else showNote(`Access to ${url.hostname} was not granted, so Read the Room stays off here.`);
     if (granted) renderAll();
   });
@@ -167,6 +180,7 @@ function wire() {
 async function main() {
   wire();
   state.tab = await currentTab();
+  state.siteId = await detectedSiteId(state.tab);
   await renderAll();
   // The catalogue loads WASM: draw first, then put rule ids into plain words.
   state.catalog = await loadRuleCatalog();
