@@ -130,21 +130,22 @@ impl Analyzer {
         // an undisclosed landing link or code, or a different product than asked for, least.
         let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "cta.arrow"));
         let promo_thread = thread.invites_promotion(&norm.text, &enabled);
-        let forgiveness = if promo_thread {
-            0.85 // The thread asked for links and shops.
-        } else if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") {
+        let pushy = hits.iter().any(|h| matches!(h.rule.id, "offer.urgency" | "money.scheme" | "recruit.team" | "claim.results"));
+        let forgiveness: f32 = if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") && !promo_thread {
             0.45
-        } else if disclosed {
-            0.85
+        } else if disclosed || promo_thread {
+            0.85 // An honest offer, or the thread asked for links and shops.
         } else {
             0.55
         };
+        let forgiveness = if pushy { forgiveness.min(0.55) } else { forgiveness };
         let mut score = base * (1.0 - invited / 100.0 * forgiveness);
 
         let shift = self.config.sensitivity;
         let caution_at = (CAUTION_AT - shift).max(5) as f32;
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
-        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation")) && !has("helpful.discourage");
+        let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
+        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation") && !free_project) && !has("helpful.discourage");
         // Little more than an unexplained link, wherever it is posted (so a request in the
         // thread can never raise it): worth a second look unless the thread asked for links.
         let bare_link = has("link.bare") && !disclosed && !has("personal.experience") && !promo_thread;
