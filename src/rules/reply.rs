@@ -572,7 +572,7 @@ pub static REPLY_RULES: &[Rule] = &[
         id: "helpful.free_project",
         kind: Mitigation,
         weight: -10,
-        pattern: r"\b(?:it'?s|is|are|they'?re)\s+(?:completely\s+|totally\s+|100%\s+)?(?:free|open[\s-]source|foss|libre|non-?profit)\b|\bopen[\s-]source\b|\b(?:a?gpl|mit|apache|bsd)[\s-]?(?:licen[sc]ed|v?\d)?\b|\bnon-?profit\b|\bvolunteer(?:s|ing)?\b|\bno\s+(?:ads|paid\s+tier|upsell)\b",
+        pattern: r"\b(?:it'?s|they'?re)\s+(?:completely\s+|totally\s+|100%\s+)?(?:free|open[\s-]source|foss|libre|non-?profit)\b|\bopen[\s-]source\b|\b(?:a?gpl|mit|apache|bsd)[\s-]?(?:licen[sc]ed|v?\d)?\b|\bnon-?profit\b|\bvolunteer(?:s|ing)?\b|\bno\s+(?:ads|paid\s+tier|upsell)\b",
         unless: "",
         check: Check::None,
         message: "What you mention is free or open source",
