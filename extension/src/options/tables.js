@@ -8,6 +8,14 @@ import { isDefaultSite, siteName } from '../shared/settings.js';
 import { readableRuleId } from '../popup/rule-catalog.js';
 
 export const SENSITIVITY_STEPS = ['quiet', 'normal', 'strict'];
+// Rule kinds from the catalogue, in the order shown, with a heading in plain words.
+const KIND_ORDER = ['signal', 'mitigation', 'invitation', 'refusal'];
+const KIND_HEADINGS = {
+  signal: 'Signs a reply is a pitch',
+  mitigation: 'Signs that soften it',
+  invitation: 'Signs the thread asks for offers',
+  refusal: 'Signs the thread does not want offers',
+};
 
 function h(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -72,8 +80,9 @@ export function matrixRules(catalog, settings) {
   const known = new Set(catalog.map((r) => r.id));
   const stale = new Set();
   for (const site of Object.values(settings.sites)) for (const id of site.disabledRules) if (!known.has(id)) stale.add(id);
-  const sorted = [...catalog].sort((a, b) => a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
-  return [...sorted, ...[...stale].sort().map((id) => ({ id, category: id.split('.')[0], message: readableRuleId(id), stale: true }))];
+  const rank = (rule) => { const i = KIND_ORDER.indexOf(rule.kind); return i < 0 ? KIND_ORDER.length : i; };
+  const sorted = [...catalog].sort((a, b) => rank(a) - rank(b) || a.category.localeCompare(b.category) || a.id.localeCompare(b.id));
+  return [...sorted, ...[...stale].sort().map((id) => ({ id, category: id.split('.')[0], message: readableRuleId(id), kind: 'stale', stale: true }))];
 }
 
 export function renderRulesMatrix(table, catalog, settings, onToggle) {
@@ -86,7 +95,16 @@ export function renderRulesMatrix(table, catalog, settings, onToggle) {
     head.append(h('th', { scope: 'col' }, 'Rule'), h('th', { scope: 'col' }, 'Category'),
       ...sites.map((id) => h('th', { scope: 'col', 'data-site': id }, siteName(id))));
     table.tHead.replaceChildren(head);
-    table.tBodies[0].replaceChildren(...rules.map((rule) => ruleRow(rule, sites, onToggle)));
+    const rows = [];
+    rules.forEach((rule, i) => {
+      if (i === 0 || rules[i - 1].kind !== rule.kind) {
+        const heading = KIND_HEADINGS[rule.kind] ?? (rule.stale ? 'Rules turned off that this version does not have' : 'Other rules');
+        rows.push(h('tr', { class: 'group' }, undefined));
+        rows.at(-1).append(h('th', { colspan: String(sites.length + 2), scope: 'colgroup' }, heading));
+      }
+      rows.push(ruleRow(rule, sites, onToggle));
+    });
+    table.tBodies[0].replaceChildren(...rows);
   }
   for (const box of table.querySelectorAll('input[data-rule]')) {
     box.checked = !settings.sites[box.dataset.site].disabledRules.includes(box.dataset.rule);
@@ -97,7 +115,6 @@ function ruleRow(rule, sites, onToggle) {
   const row = h('tr', { 'data-rule': rule.id });
   const title = h('th', { scope: 'row' });
   title.append(h('span', { class: 'message' }, rule.message || readableRuleId(rule.id)), h('code', {}, rule.id));
-  if (rule.stale) title.append(h('span', { class: 'note' }, ' (not in this version of the analyzer)'));
   row.append(title, h('td', { class: 'category' }, rule.category));
   for (const site of sites) {
     const box = h('input', { type: 'checkbox', 'data-rule': rule.id, 'data-site': site,
