@@ -221,3 +221,12 @@ test('phrase validation explains bad entries', () => {
   assert.match(phraseProblem('Acme', ['ACME']), /already in the list/);
   assert.match(phraseProblem('line\nbreak'), /line breaks/);
 });
+
+test('two pages loading the same corrupt value log the repair once', async () => {
+  const storage = fakeChromeStorage();
+  await storage.sync.set({ settings: { ...defaultSettings(), enabled: 'maybe' } });
+  const [a, b] = [createSettingsStore(storage), createSettingsStore(storage)];
+  await Promise.all([a.loadSettings(), b.loadSettings()]);
+  const log = await a.readRepairLog();
+  assert.equal(log.filter((e) => /Global switch/.test(e.message)).length, 1);
+});

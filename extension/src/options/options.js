@@ -13,6 +13,7 @@ import { renderRulesMatrix, renderSitesTable } from './tables.js';
 
 const $ = (id) => document.getElementById(id);
 let catalog = [];
+let current = null; // the settings last drawn; read without awaiting inside click handlers
 
 function h(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -36,6 +37,7 @@ async function save(change, done) {
 }
 
 function render(settings) {
+  current = settings;
   $('global-toggle').checked = settings.enabled;
   $('global-label').textContent = settings.enabled ? 'On' : 'Off everywhere';
   document.body.classList.toggle('off', !settings.enabled);
@@ -99,7 +101,7 @@ function wireSites() {
     let host = raw;
     try { host = new URL(raw.includes('://') ? raw : `https://${raw}`).hostname; } catch { /* judged below */ }
     const id = siteIdFor(host);
-    const settings = await loadSettings();
+    const settings = current; // no await before permissions.request: it needs the click's user activation
     const problem = !raw ? 'Type a site address, like forum.example.org.'
       : !isSiteId(id) || !id.includes('.') && id !== 'localhost' && !settings.sites[id] ? `"${raw}" is not a site address.`
         : settings.sites[id] ? `${id} is already in the list.` : null;

@@ -87,6 +87,7 @@ async function renderCurrent(settings) {
   $('site-switch').hidden = false;
   $('site-toggle').checked = Boolean(settings.sites[siteId]?.enabled);
   $('site-toggle-label').textContent = $('site-toggle').checked ? 'On here' : 'Off here';
+  if (state.justEnabled) showNote('Reload the page to start checking replies here.');
 }
 
 async function renderLastVerdict() {
@@ -159,9 +160,13 @@ function wire() {
     const url = webUrl(state.tab);
     // Must run inside the click: the browser only shows the prompt for a user gesture.
     const granted = await chrome.permissions.request({ origins: [`${url.origin}/*`] });
-    if (granted) await setSiteEnabled(state.siteId ?? siteIdFor(url.hostname), true);
-    else showNote(`Access to ${url.hostname} was not granted, so Read the Room stays off here.`);
-    if (granted) renderAll();
+    if (!granted) {
+      showNote(`Access to ${url.hostname} was not granted, so Read the Room stays off here.`);
+      return;
+    }
+    state.justEnabled = true; // the page's content script starts on its next load
+    await setSiteEnabled(state.siteId ?? siteIdFor(url.hostname), true);
+    await renderAll();
   });
   for (const button of document.querySelectorAll('.range button')) {
     button.addEventListener('click', async () => {

@@ -332,7 +332,11 @@ export function createSettingsStore(storage) {
   async function logRepairs(messages) {
     const { [REPAIR_KEY]: old } = await storage.local.get(REPAIR_KEY);
     const time = Date.now();
-    const log = [...(Array.isArray(old) ? old : []), ...messages.map((message) => ({ time, message }))];
+    const kept = Array.isArray(old) ? old : [];
+    // Several pages (every tab's content script) may load the same bad value at once: log it once.
+    const fresh = messages.filter((m) => !kept.some((e) => e?.message === m && time - e.time < 60_000));
+    if (!fresh.length) return;
+    const log = [...kept, ...fresh.map((message) => ({ time, message }))];
     await storage.local.set({ [REPAIR_KEY]: log.slice(-LIMITS.repairLog) });
   }
 
