@@ -21,11 +21,14 @@ test('strict CSP: the page cannot run WASM, so the worker scores with the same v
     const s = await h.waitState(page, 'a verdict', (x) => x.verdict && x.scored && x.ui && x.ui.badgeVisible);
     assert.equal(s.mode, 'worker');
     const local = await h.open('generic.html');
-    await typeInto(local, '#reply-text', PITCH);
-    const l = await h.waitState(local, 'a verdict', (x) => x.verdict && x.scored);
-    assert.equal(l.mode, 'local');
-    assert.deepEqual(s.verdict, l.verdict, 'both paths give the same verdict on the same thread and reply');
-    await local.close();
+    try {
+      await typeInto(local, '#reply-text', PITCH);
+      const l = await h.waitState(local, 'a verdict', (x) => x.verdict && x.scored);
+      assert.equal(l.mode, 'local');
+      assert.deepEqual(s.verdict, l.verdict, 'both paths give the same verdict on the same thread and reply');
+    } finally {
+      await local.close();
+    }
   } finally {
     await page.close();
   }
@@ -121,10 +124,13 @@ test('"not a pitch here" mutes that rule on this site only', async () => {
     await page.mouse.click(mute.x, mute.y);
     await h.waitState(page, 'contact.dm to disappear', (x) => x.verdict && !x.verdict.rules.includes('contact.dm'));
     const other = await h.open('generic.html');
-    await typeInto(other, '#reply-text', PITCH);
-    const o = await h.waitState(other, 'the other site to score', (x) => x.verdict && x.scored);
-    assert.ok(o.verdict.rules.includes('contact.dm'), 'still flagged on another site');
-    await other.close();
+    try {
+      await typeInto(other, '#reply-text', PITCH);
+      const o = await h.waitState(other, 'the other site to score', (x) => x.verdict && x.scored);
+      assert.ok(o.verdict.rules.includes('contact.dm'), 'still flagged on another site');
+    } finally {
+      await other.close();
+    }
   } finally {
     await page.close();
   }

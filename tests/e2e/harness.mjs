@@ -58,6 +58,7 @@ export async function launchWithExtension() {
     args: [...BASE_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });
   const requests = [];
+  let pagesOpened = 0;
   context.on('request', (request) => requests.push(request.url()));
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -77,7 +78,8 @@ export async function launchWithExtension() {
     /** Opens a fixture page and waits until the content script answers for it. */
     async open(name) {
       const page = await context.newPage();
-      await page.goto(`${server.url}fixtures/${name}`);
+      // A query unique to this page lets the worker find its tab even if the file is open twice.
+      await page.goto(`${server.url}fixtures/${name}?page=${++pagesOpened}`);
       await waitFor(`the content script on ${name}`, () => this.state(page));
       return page;
     },

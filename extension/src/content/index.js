@@ -18,7 +18,7 @@ const adapter = adapterFor(location);
 // Fixture pages imitate a site and count as it; any other page is its hostname.
 const siteId = adapter === generic ? siteIdFor(location.hostname) : adapter.id;
 
-let page = null; // {controller, ui, session, scorerPromise, scorer}
+let page = null; // {controller, ui, session, wanted, scorerFor(), scorerPromise, scorer, config}
 let lastError = null;
 
 function currentConfig(settings) {
@@ -43,17 +43,24 @@ function turnOn(config) {
     mute: (rule) => { muteRule(siteId, rule).catch((e) => { lastError = e.message; }); },
     turnOff: () => { setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); },
   });
-  state.scorerPromise = createScorer().then(async (scorer) => {
-    await scorer.host.setConfig(state.config);
-    state.scorer = scorer;
-    return scorer;
-  });
+  // The WASM is loaded on the first focused box, not on page load: pages where nobody
+  // types cost nothing but this script.
+  state.scorerPromise = null;
+  state.scorerFor = () => {
+    state.scorerPromise ??= createScorer().then(async (scorer) => {
+      await scorer.host.setConfig(state.config);
+      state.scorer = scorer;
+      return scorer;
+    });
+    return state.scorerPromise;
+  };
 
   async function begin(editor) {
     if (state.session && state.session.editor === editor) return;
+    state.wanted = editor; // focus may move again while the analyzer loads: latest box wins
+    const scorer = await state.scorerFor();
+    if (signal.aborted || state.wanted !== editor) return;
     if (state.session) state.session.end();
-    const scorer = await state.scorerPromise;
-    if (signal.aborted) return;
     const session = startSession({
       editor, host: scorer.host, ui: state.ui, settle, pageSignal: signal,
       onError: (e) => { lastError = e.message; },
@@ -110,6 +117,7 @@ async function apply(settings) {
   if (!enabled) return turnOff();
   if (!page) { page = turnOn(config); return; }
   page.config = config;
+  if (!page.scorerPromise) return; // not loaded yet: it will start with this config
   const scorer = await page.scorerPromise;
   await scorer.host.setConfig(config);
   if (page && page.session) page.session.refresh();

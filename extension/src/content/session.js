@@ -28,6 +28,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   let threadDirty = true;
   let timer = 0;
   let frame = 0;
+  let pending = false; // a score is scheduled and has not started
   let running = false;
   let again = false;
   let report = null;
@@ -69,10 +70,11 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   }
 
   function schedule(delay = DEBOUNCE_MS) {
+    pending = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => { scoreNow(); });
+      frame = requestAnimationFrame(() => { pending = false; scoreNow(); });
     }, delay);
   }
 
@@ -137,7 +139,8 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
       adapter: analysed ? analysed.adapterUsed : null,
       threadSize: analysed ? analysed.thread.messages.length : 0,
       verdict: report ? { level: report.level, score: report.score, rules: [...new Set(report.signals.map((x) => x.rule))] } : null,
-      scored: lastText !== null,
+      // True only when the verdict is for the text in the box now (nothing queued or running).
+      scored: lastText !== null && !pending && !running && readEditor(editor) === lastText,
     }),
   };
 }
