@@ -6,7 +6,7 @@ import * as glue from 'rtr:wasm-glue';
 import { createClient } from '../../../js/analyzer-client.mjs';
 import { recordVerdict } from '../shared/history.js';
 import { MSG, lastVerdictKey } from '../shared/messages.js';
-import { syncOptInScripts } from './optin.js';
+import { startInOpenTabs, syncOptInScripts } from './optin.js';
 
 const BADGE = { pitch: { text: '!', color: '#c62828' }, caution: { text: '?', color: '#e0a400' } };
 
@@ -88,6 +88,9 @@ chrome.commands.onCommand.addListener(async (command, tab) => {
   if (target) chrome.tabs.sendMessage(target.id, { type: MSG.openCard }).catch(() => {});
 });
 
-chrome.permissions.onAdded.addListener(() => { syncOptInScripts(); });
+chrome.permissions.onAdded.addListener(async ({ origins }) => {
+  await syncOptInScripts();
+  await startInOpenTabs(origins);
+});
 chrome.permissions.onRemoved.addListener(() => { syncOptInScripts(); });
 chrome.runtime.onInstalled.addListener(() => { syncOptInScripts(); });
