@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "wasm: cargo build (wasm32, profile wasm-release)…"
 cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --lib
 # --experimental-reset-state-function: js/analyzer-client.mjs re-instantiates the module after a trap.
 wasm-bindgen --target web --out-dir pkg --no-typescript --remove-producers-section --remove-name-section \

@@ -1,8 +1,9 @@
 //! The thin wasm-bindgen layer: the JavaScript API of the analyzer.
 //!
-//! It converts JS values to the Rust shapes of DESIGN.md and back (plain objects, via
-//! serde-wasm-bindgen's JSON-compatible serializer) and turns every error into a JS `Error`
-//! with a one-line message. It never scores text itself and never touches the DOM.
+//! Inputs are read through the CLI's own JSON parser (same rules, same messages); reports go
+//! out as plain objects via serde-wasm-bindgen's JSON-compatible serializer; every error is a
+//! JS `Error` with a one-line message. It never scores text itself and never touches the DOM.
+//! A panic aborts the instance: js/analyzer-client.mjs re-instantiates it.
 //!
 //! ```js
 //! const analyzer = new Analyzer({ disabledRules: [], sensitivity: 0, phrases: [] });
