@@ -29,7 +29,13 @@ const formatTime = (time) => new Date(time).toLocaleString(undefined, { month: '
 
 async function currentTab() {
   const asked = new URLSearchParams(location.search).get('tab');
-  if (asked) return chrome.tabs.get(Number(asked)).catch(() => null);
+  if (asked) {
+    try {
+      return await chrome.tabs.get(Number(asked));
+    } catch {
+      return null; // no such tab (tabs.get throws at once on a bad id, or rejects on an unknown one)
+    }
+  }
   const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
   return tab ?? null;
 }
@@ -67,7 +73,9 @@ async function renderCurrent(settings) {
   showNote('');
   if (!url) {
     $('site-name').textContent = 'This page';
-    showNote('Read the Room works on web pages with comment boxes.');
+    // Without access to a page the browser does not tell the popup its address.
+    showNote(state.tab && !state.tab.url ? 'Read the Room has no access to this page.'
+      : 'Read the Room works on web pages with comment boxes.');
     return;
   }
   const siteId = state.siteId ?? siteIdFor(url.hostname);
