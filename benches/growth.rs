@@ -1,5 +1,5 @@
 //! Growth check without criterion's statistics: times the analyzer on doubling input sizes
-//! (reply 32 K → 2 M chars, thread 500 → 32,000 messages), best of a few runs each, prints
+//! (reply 32 K → 2 M chars, thread 500 → 32,000 messages), best of 5 runs each, prints
 //! time per unit and the exponent between consecutive sizes (1.0 = linear, 2.0 = quadratic),
 //! and writes target/bench/growth.json for scripts/bench.sh. It never asserts a timing.
 //!   cargo bench --bench growth
@@ -56,7 +56,7 @@ fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` passes nothing and should stay quick.
     let full = std::env::args().any(|a| a == "--bench");
     let analyzer = Analyzer::new(Config::default()).unwrap();
-    let runs = if full { 3 } else { 1 };
+    let runs = if full { 5 } else { 1 };
 
     let reply_sizes: &[usize] = if full { &[31_250, 62_500, 125_000, 250_000, 500_000, 1_000_000, 2_000_000] } else { &[1_000, 2_000] };
     let analysed = analyzer.thread(&inputs::thread(20));

@@ -17,6 +17,9 @@ const ROUNDS = QUICK ? 2 : 5; // fresh pages per figure: the spread is reported 
 const INIT_RUNS = QUICK ? 4 : 12;
 const OUT = join(ROOT, 'target', 'bench', 'chromium.json');
 
+/** Progress on stderr, so a long run shows where it is. */
+export const progress = (message) => process.stderr.write(`chromium bench: ${message}\n`);
+
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -38,12 +41,14 @@ async function benchWasm() {
   const server = await serve();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: BROWSER_ARGS });
   try {
+    progress(`module init in ${INIT_RUNS} fresh pages`);
     const inits = [];
     for (let i = 0; i < INIT_RUNS; i += 1) {
       inits.push(await inFreshPage(browser, server.origin, () => import('/tests/bench/wasm-page.mjs').then((m) => m.timeInit())));
     }
     const rounds = [];
     for (let i = 0; i < ROUNDS; i += 1) {
+      progress(`scoring round ${i + 1}/${ROUNDS}`);
       const options = QUICK ? { rescoreRuns: 500, threadRuns: 20, sweepRuns: 3 } : { rescoreRuns: 3000, threadRuns: 80, sweepRuns: 5 };
       rounds.push(await inFreshPage(browser, server.origin, (o) => import('/tests/bench/wasm-page.mjs').then((m) => m.timeScoring(o)), options));
     }
@@ -55,6 +60,7 @@ async function benchWasm() {
       time: median(rounds.map((r) => median(r.sweep[chars]))),
     }));
     const growth = fitGrowth(sweepPoints);
+    progress('WASM memory after typing');
     const memoryBytes = await inFreshPage(browser, server.origin, (typed) => import('/tests/bench/wasm-page.mjs').then((m) => m.wasmMemoryAfterTyping(typed)), TYPED);
     return {
       figures: {

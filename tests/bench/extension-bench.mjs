@@ -6,6 +6,8 @@
 import { launchWithExtension, launchPlain, EXTENSION_DIR } from '../e2e/harness.mjs';
 import { percentile, median, round, spread } from './stats.mjs';
 
+const progress = (message) => process.stderr.write(`chromium bench: ${message}\n`);
+
 export { EXTENSION_DIR };
 
 const FIXTURE = 'hackernews-long.html';
@@ -75,6 +77,7 @@ export async function benchExtension({ quick = false } = {}) {
   try {
     await h.enableSites(['127.0.0.1']);
     for (let round = 0; round < rounds; round += 1) {
+      progress(`extension: typing ${TYPED.length} chars on ${FIXTURE}, round ${round + 1}/${rounds}`);
       const page = await h.open(FIXTURE);
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -88,6 +91,7 @@ export async function benchExtension({ quick = false } = {}) {
       perRound.push({ ...probe, heapWithExtension: await heapMb(page), threadSize: state.threadSize, mode: state.mode, level: state.verdict.level });
       await page.close();
     }
+    progress('extension: page heap without the extension');
     const heapsWithout = [];
     for (let i = 0; i < (quick ? 1 : 2); i += 1) heapsWithout.push(await plainPageHeap(h.fixtureUrl(FIXTURE)));
     const without = median(heapsWithout);

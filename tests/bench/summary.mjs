@@ -60,7 +60,7 @@ function native() {
     figures[`native_${name}_sweep_fit_exponent`] = round(fit.exponent, 3);
     detail[`native_${name}_sweep_ms`] = Object.fromEntries(points.map((p) => [p.size, round(p.e.ns / 1e6, 3)]));
   }
-  // benches/growth.rs: doubling sizes up to 2 M chars / 32,000 messages, best of 3 each.
+  // benches/growth.rs: doubling sizes up to 2 M chars / 32,000 messages, best of 5 each.
   const growthFile = join(TARGET, 'bench', 'growth.json');
   if (existsSync(growthFile)) {
     const growth = JSON.parse(readFileSync(growthFile, 'utf8'));
