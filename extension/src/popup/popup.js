@@ -131,7 +131,8 @@ async function renderHistory(settings) {
   }
   const pitches = entries.filter((e) => e.level === 'pitch').length;
   $('history-summary').textContent = `${entries.length} verdict${entries.length === 1 ? '' : 's'}, `
-    + `${pitches} pitch${pitches === 1 ? '' : 'es'}, in the last ${state.days} days.`;
+    + `${pitches} pitch${pitches === 1 ? '' : 'es'}, in the last ${state.days} days.`
+    + (settings.history.enabled ? '' : ' History is off: new verdicts are not kept.');
   $('daily-chart').replaceChildren(drawDailyChart(countByDay(entries, state.days, now), { formatDay }));
   $('site-chart').replaceChildren(drawSiteChart(countBySite(entries).slice(0, SITE_ROWS), { nameOf: siteName }));
   $('recent').replaceChildren(...entries.slice(-RECENT_COUNT).reverse().map(recentItem));
