@@ -120,7 +120,9 @@ function emptyMessage(settings) {
 
 async function renderHistory(settings) {
   const now = Date.now();
-  const since = startOfDay(now) - (state.days - 1) * 24 * 60 * 60 * 1000;
+  const first = new Date(startOfDay(now));
+  first.setDate(first.getDate() - (state.days - 1)); // calendar days, like the chart's buckets
+  const since = first.getTime();
   const entries = await readHistory({ sinceMs: since });
   $('history').dataset.count = String(entries.length);
   $('history-empty').hidden = entries.length > 0;
