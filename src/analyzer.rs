@@ -110,8 +110,10 @@ impl Analyzer {
         let affiliated = disclosed || hits.iter().any(|h| h.rule.category() == "self");
         let answered = answer_words > 0 || has("helpful.alternatives");
 
-        // A private channel alone ("DM me if you want to talk") is not selling anything.
-        let selling = commercial - hits.iter().zip(&weights).filter(|(h, _)| matches!(h.rule.id, "contact.dm" | "contact.email")).map(|(_, w)| *w).sum::<i32>();
+        // A private channel alone ("DM me, I want all the details!", "DM me if you want to
+        // talk") is not selling; with anything else commercial it is part of the sale.
+        let private_channel: i32 = hits.iter().zip(&weights).filter(|(h, _)| matches!(h.rule.id, "contact.dm" | "contact.email")).map(|(_, w)| *w).sum();
+        let selling = if commercial - private_channel >= 8 { commercial } else { commercial - private_channel };
         let mut base = (commercial + mitigation) as f32;
         if commercial >= 15 && selling >= 8 {
             base += refused;
@@ -145,12 +147,15 @@ impl Analyzer {
         let caution_at = (CAUTION_AT - shift).max(5) as f32;
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
         let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
-        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || has("disclose.affiliation") && !free_project) && !has("helpful.discourage");
+        let says_affiliation = has("disclose.affiliation") || has("disclose.owner");
+        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || says_affiliation && !free_project) && !has("helpful.discourage");
         // Little more than an unexplained link, wherever it is posted (so a request in the
         // thread can never raise it): worth a second look unless the thread asked for links.
         let bare_link = has("link.bare") && !disclosed && !has("personal.experience") && !promo_thread;
+        // An affiliate tag nobody was told about earns the writer money: worth a second look anywhere.
+        let hidden_affiliate = has("link.affiliate") && !hits.iter().any(|h| matches!(h.rule.id, "disclose.self" | "disclose.affiliation"));
         let talks_out_of_it = has("helpful.discourage");
-        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED && !talks_out_of_it || uninvited_business || bare_link {
+        if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED && !talks_out_of_it || uninvited_business || bare_link || hidden_affiliate {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
@@ -189,6 +194,7 @@ impl Analyzer {
         for link in find_links(&norm.text) {
             let id = match link.class {
                 LinkClass::Store => "link.store",
+                LinkClass::Affiliate => "link.affiliate",
                 LinkClass::Profile => "link.profile",
                 LinkClass::Shortener => "link.shortener",
                 LinkClass::Site => "link.site",

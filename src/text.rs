@@ -34,6 +34,7 @@ impl Normalized {
         let pieces = fold(original);
         let pieces = join_spaced_letters(pieces);
         let pieces = decode_leet(pieces);
+        let pieces = drop_emoji_fillers(pieces);
         let mut out = Normalized {
             text: String::with_capacity(pieces.len()),
             starts: Vec::with_capacity(pieces.len() + 1),
@@ -248,6 +249,30 @@ fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
     p.into_iter().zip(keep).filter(|(_, k)| *k).map(|(x, _)| x).collect()
 }
 
+/// Fourth pass: emoji used as word separators ("50% 🔥 OFF 🔥 at") become plain spaces, so
+/// phrases match. Arrows stay: pointing at a link is itself a signal.
+fn drop_emoji_fillers(p: Vec<Piece>) -> Vec<Piece> {
+    let is_filler = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && !is_word_punct(c) && !matches!(c, '👉' | '➡' | '⬇' | '👇' | '→' | '⤵' | '🔗');
+    let mut out: Vec<Piece> = Vec::with_capacity(p.len());
+    let mut i = 0;
+    while i < p.len() {
+        // " 🔥 " (or " 🔥🔥 "): drop the emoji run and the space after it.
+        if is_filler(p[i].ch) && out.last().is_some_and(|x| x.ch == ' ') {
+            let mut j = i;
+            while j < p.len() && is_filler(p[j].ch) {
+                j += 1;
+            }
+            if j < p.len() && p[j].ch == ' ' && j + 1 < p.len() && !p[j + 1].ch.is_whitespace() {
+                i = j + 1;
+                continue;
+            }
+        }
+        out.push(p[i]);
+        i += 1;
+    }
+    out
+}
+
 /// Third pass: leetspeak inside tokens that mix letters and digits ("fr33", "c0de", "d1sc0unt").
 /// Tokens that are numbers with a unit suffix ("10x", "4k", "2nd") are left alone.
 fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
@@ -315,6 +340,8 @@ mod tests {
         assert_eq!(norm("D\u{200B}M me"), "dm me");
         assert_eq!(norm("D M me"), "dm me");
         assert_eq!(norm("D.M. me"), "dm me");
+        assert_eq!(norm("Get 50% 🔥 OFF 🔥 at shop"), "get 50% off at shop");
+        assert_eq!(norm("quote 👉 shop.com"), "quote 👉 shop.com");
         assert_eq!(norm("c👉o👉d👉e"), "code");
         assert_eq!(norm("w w w . shop . com"), "www . shop . com");
         // Ordinary prose keeps its spaces: "a" and "I" are words.

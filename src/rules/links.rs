@@ -7,8 +7,10 @@ use std::sync::OnceLock;
 /// Where a link leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum LinkClass {
-    /// Store, landing, sign-up, referral or pricing page.
+    /// Store, landing, sign-up or pricing page.
     Store,
+    /// A link carrying an affiliate or referral tag.
+    Affiliate,
     /// A channel, profile, membership or booking page.
     Profile,
     /// A shortener or chat invite that hides its target.
@@ -77,14 +79,14 @@ fn classify(link: &str) -> LinkClass {
     let host = l.split(['/', '?', '#']).next().unwrap_or(l);
     let path = &l[host.len()..];
     let host_is = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    // An affiliate or referral tag earns the writer money, whatever the host.
+    if ["tag=", "ref=", "aff=", "affiliate", "referral", "aff_id", "utm_"].iter().any(|t| path.contains(t)) {
+        return LinkClass::Affiliate;
+    }
     if SHORTENERS.iter().any(|d| host_is(d)) {
         return LinkClass::Shortener;
     }
     if REFERENCES.iter().any(|d| if d.ends_with('.') { host.starts_with(d) } else { host_is(d) || l.contains(d) }) {
-        // A referral path on a reference host is still a referral.
-        if path.contains("ref=") || path.contains("affiliate") {
-            return LinkClass::Store;
-        }
         return LinkClass::Reference;
     }
     if PROFILES.iter().any(|d| host_is(d)) {
@@ -135,6 +137,7 @@ mod tests {
         assert_eq!(classes("order at woolandwillow.shop now"), vec![LinkClass::Store]);
         assert_eq!(classes("patreon.com/cityspokes"), vec![LinkClass::Profile]);
         assert_eq!(classes("t.me/solx"), vec![LinkClass::Shortener]);
+        assert_eq!(classes("amzn.to/3wq8lz1?tag=picks-20"), vec![LinkClass::Affiliate]);
         assert_eq!(classes("see en.wikipedia.org/wiki/rye"), vec![LinkClass::Reference]);
         assert_eq!(classes("more at northernrowseed.com"), vec![LinkClass::Site]);
         assert_eq!(classes("www . shop . com"), vec![LinkClass::Store]);

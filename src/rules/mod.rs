@@ -154,7 +154,7 @@ pub(crate) fn ascii_regex(pattern: &str) -> Regex {
     Regex::new(&to_ascii_classes(pattern)).expect("catalogue patterns are tested")
 }
 
-/// Rewrites `\b`, `\w`, `\s` as ASCII forms, inside and outside `[...]` classes.
+/// Rewrites `\b`, `\d`, `\w`, `\s` as ASCII forms, inside and outside `[...]` classes.
 fn to_ascii_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut in_class = false;
@@ -162,6 +162,8 @@ fn to_ascii_classes(pattern: &str) -> String {
     while let Some(c) = chars.next() {
         match (c, in_class) {
             ('\\', _) => match chars.next() {
+                Some('d') if in_class => out.push_str("0-9"),
+                Some('d') => out.push_str("[0-9]"),
                 Some('w') if in_class => out.push_str("0-9A-Za-z_"),
                 Some('s') if in_class => out.push_str("\\t\\n\\x0B\\x0C\\r "),
                 Some('w') => out.push_str("[0-9A-Za-z_]"),
@@ -337,6 +339,7 @@ mod tests {
     fn rewrites_classes_to_ascii_inside_and_outside_brackets() {
         assert_eq!(to_ascii_classes(r"\bdm\s+me\b"), r"(?-u:\b)dm[\t\n\x0B\x0C\r ]+me(?-u:\b)");
         assert_eq!(to_ascii_classes(r"[^\w@.]"), r"[^0-9A-Za-z_@.]");
+        assert_eq!(to_ascii_classes(r"\d+[\d,]"), r"[0-9]+[0-9,]");
         assert_eq!(to_ascii_classes(r"[\s.-]\."), r"[\t\n\x0B\x0C\r .-]\.");
     }
 }
