@@ -69,6 +69,16 @@ pub struct Rule {
     pub passes: &'static [&'static str],
 }
 
+/// A rule's examples. They are for tests and the CLI; the WebAssembly build leaves them out
+/// to stay small (the extension never shows them).
+pub(crate) const fn ex(examples: &'static [&'static str]) -> &'static [&'static str] {
+    if cfg!(target_arch = "wasm32") {
+        &[]
+    } else {
+        examples
+    }
+}
+
 impl Rule {
     /// The category: the id up to its first dot.
     pub fn category(&self) -> &'static str {

@@ -5,7 +5,7 @@
 //! Every rule carries replies it must flag and close look-alikes it must pass; `tests/rules.rs`
 //! runs them all.
 
-use super::{Check, Kind::*, Rule};
+use super::{ex, Check, Kind::*, Rule};
 
 /// Commercial signals and mitigations, in the order the options page lists them.
 pub static REPLY_RULES: &[Rule] = &[
@@ -19,8 +19,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Asks readers to contact you privately",
         suggestion: "Answer in the thread instead of asking for a private message",
-        flags: &["Chama no WhatsApp", "contact him on WhatsApp", "تواصل معي على الخاص", "DM me for prices!", "message me directly and I'll send details", "D M me", "𝐃𝐌 𝐦𝐞 for info", "my DMs are open 📩", "shoot me a message if you want in", "Reserva por DM"],
-        passes: &["please don't DM me about this", "I got a message from my mum", "she texted me back"],
+        flags: ex(&["Chama no WhatsApp", "contact him on WhatsApp", "تواصل معي على الخاص", "DM me for prices!", "message me directly and I'll send details", "D M me", "𝐃𝐌 𝐦𝐞 for info", "my DMs are open 📩", "shoot me a message if you want in", "Reserva por DM"]),
+        passes: ex(&["please don't DM me about this", "I got a message from my mum", "she texted me back"]),
     },
     Rule {
         id: "contact.profile",
@@ -31,8 +31,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Sends readers to your profile or bio link",
         suggestion: "Leave the link out; share it if someone asks",
-        flags: &["link in bio!", "more on my profile", "shop the drop, link in our bio", "lien en bio"],
-        passes: &["I updated my profile picture", "the link in the article is broken"],
+        flags: ex(&["link in bio!", "more on my profile", "shop the drop, link in our bio", "lien en bio"]),
+        passes: ex(&["I updated my profile picture", "the link in the article is broken"]),
     },
     Rule {
         id: "contact.call",
@@ -43,8 +43,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Asks for a sales call or demo",
         suggestion: "Drop the call request; help in the thread first",
-        flags: &["Do you have 15 minutes next week for a quick call?", "Book a demo at our site", "Worth a quick chat?", "open to comparing notes?"],
-        passes: &["I had a call with my mum", "the demo at 3:40 was great"],
+        flags: ex(&["Do you have 15 minutes next week for a quick call?", "Book a demo at our site", "Worth a quick chat?", "open to comparing notes?"]),
+        passes: ex(&["I had a call with my mum", "the demo at 3:40 was great"]),
     },
     Rule {
         id: "contact.phone",
@@ -55,8 +55,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Gives a phone or WhatsApp number to contact you",
         suggestion: "Don't post a contact number in a thread that didn't ask for one",
-        flags: &["call 912-555-0148 today", "WhatsApp +44 7700 900123"],
-        passes: &["it was 2019-2021 for me", "about 2,000 miles on it"],
+        flags: ex(&["call 912-555-0148 today", "WhatsApp +44 7700 900123"]),
+        passes: ex(&["it was 2019-2021 for me", "about 2,000 miles on it"]),
     },
     Rule {
         id: "contact.email",
@@ -67,8 +67,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Shares an email address to contact you",
         suggestion: "",
-        flags: &["write to hello@shopnow.com", "My email's in my profile"],
-        passes: &["I emailed them last week", "@sam that's right"],
+        flags: ex(&["write to hello@shopnow.com", "My email's in my profile"]),
+        passes: ex(&["I emailed them last week", "@sam that's right"]),
     },
     // ── calls to action ─────────────────────────────────────────────────────────────────
     Rule {
@@ -80,8 +80,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Tells readers to buy, order or use a code",
         suggestion: "Remove the call to buy; nobody here asked where to get it",
-        flags: &["Order now while stocks last", "shop our autumn collection", "use code SAVE10", "Comment RATES and I'll send the link", "DM me INFO to learn how"],
-        passes: &["I bought mine at a thrift store", "the order of operations matters"],
+        flags: ex(&["Order now while stocks last", "shop our autumn collection", "use code SAVE10", "Comment RATES and I'll send the link", "DM me INFO to learn how"]),
+        passes: ex(&["I bought mine at a thrift store", "the order of operations matters"]),
     },
     Rule {
         id: "cta.signup",
@@ -92,8 +92,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Asks readers to sign up, enrol or start a trial",
         suggestion: "Skip the sign-up link; answer the question",
-        flags: &["sign up at our site", "grab a free 14-day trial", "our next cohort starts Monday", "book online and we'll sort it"],
-        passes: &["I signed the lease yesterday", "my trial run went badly"],
+        flags: ex(&["sign up at our site", "grab a free 14-day trial", "our next cohort starts Monday", "book online and we'll sort it"]),
+        passes: ex(&["I signed the lease yesterday", "my trial run went badly"]),
     },
     Rule {
         id: "cta.follow",
@@ -104,8 +104,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Asks readers to follow, subscribe or visit your channel",
         suggestion: "Leave your channel out of someone else's thread",
-        flags: &["check out my channel!", "follow me for more", "please like and share my page", "would love an upvote on Product Hunt"],
-        passes: &["I follow her on Instagram", "subscribed to that newsletter years ago"],
+        flags: ex(&["check out my channel!", "follow me for more", "please like and share my page", "would love an upvote on Product Hunt"]),
+        passes: ex(&["I follow her on Instagram", "subscribed to that newsletter years ago"]),
     },
     Rule {
         id: "cta.keyword",
@@ -116,8 +116,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::UppercaseWord,
         message: "Asks readers to comment or message a keyword (a sales funnel)",
         suggestion: "Drop the keyword funnel",
-        flags: &["comment ME 💪", "DM me RESUME for a free review", "type YES below"],
-        passes: &["comment below if you agree", "dm me if you want to talk"],
+        flags: ex(&["comment ME 💪", "DM me RESUME for a free review", "type YES below"]),
+        passes: ex(&["comment below if you agree", "dm me if you want to talk"]),
     },
     Rule {
         id: "cta.arrow",
@@ -128,8 +128,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Points readers at a link with an arrow",
         suggestion: "",
-        flags: &["quote in 2 min 👉 drvsafe.co/new", "➡️ puzzleyou.shop"],
-        passes: &["👉 this is the way", "turn left → then right"],
+        flags: ex(&["quote in 2 min 👉 drvsafe.co/new", "➡️ puzzleyou.shop"]),
+        passes: ex(&["👉 this is the way", "turn left → then right"]),
     },
     Rule {
         id: "cta.opener",
@@ -140,8 +140,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Opens with a sales hook",
         suggestion: "",
-        flags: &["Anyone here need a reliable VPN?", "Want to get featured?", "Have you ever thought about leaving retail?"],
-        passes: &["anyone else love this song?", "are you ok?"],
+        flags: ex(&["Anyone here need a reliable VPN?", "Want to get featured?", "Have you ever thought about leaving retail?"]),
+        passes: ex(&["anyone else love this song?", "are you ok?"]),
     },
     Rule {
         id: "offer.help",
@@ -152,8 +152,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Offers your services to the reader",
         suggestion: "Make the offer only if someone asked for it",
-        flags: &["happy to send the syllabus to anyone interested", "I'd love to tell you more", "Whenever you're ready, I'm around"],
-        passes: &["happy to help, it's a great question", "glad to hear it worked"],
+        flags: ex(&["happy to send the syllabus to anyone interested", "I'd love to tell you more", "Whenever you're ready, I'm around"]),
+        passes: ex(&["happy to help, it's a great question", "glad to hear it worked"]),
     },
     Rule {
         id: "cta.visit",
@@ -164,8 +164,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Invites readers to visit your shop or site",
         suggestion: "Mention where you work only if it helps answer the question",
-        flags: &["come by the Hwy 9 location", "pop in and we'll quote", "it's on our site"],
-        passes: &["we came by car", "visit your doctor first"],
+        flags: ex(&["come by the Hwy 9 location", "pop in and we'll quote", "it's on our site"]),
+        passes: ex(&["we came by car", "visit your doctor first"]),
     },
     Rule {
         id: "cta.redirect",
@@ -176,8 +176,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Steers the person away from their question toward what you sell",
         suggestion: "Answer what was asked before suggesting something else",
-        flags: &["Or skip the hassle and order a kit", "save yourself the yearly cost", "You don't have to write them yourself!"],
-        passes: &["skip the intro, it's slow", "save yourself some time and read the manual"],
+        flags: ex(&["Or skip the hassle and order a kit", "save yourself the yearly cost", "You don't have to write them yourself!"]),
+        passes: ex(&["skip the intro, it's slow", "save yourself some time and read the manual"]),
     },
     // ── offers ──────────────────────────────────────────────────────────────────────────
     Rule {
@@ -189,8 +189,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Offers a discount or sale",
         suggestion: "Leave the discount out unless someone asked for deals",
-        flags: &["20% off this week", "spring sale is live", "first month free for new folks", "get $40 off"],
-        passes: &["I got a $5 off coupon last week", "turn the heat off first"],
+        flags: ex(&["20% off this week", "spring sale is live", "first month free for new folks", "get $40 off"]),
+        passes: ex(&["I got a $5 off coupon last week", "turn the heat off first"]),
     },
     Rule {
         id: "offer.code",
@@ -201,8 +201,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::UppercaseCode,
         message: "Shares a promo or referral code",
         suggestion: "Drop the code; it reads as an ad",
-        flags: &["use PEAK10 at checkout", "code ERGO-KAT gets you $40 off", "con el código VERANO20"],
-        passes: &["I run Ubuntu 22 on it", "the CB350 is great", "in my code review"],
+        flags: ex(&["use PEAK10 at checkout", "code ERGO-KAT gets you $40 off", "con el código VERANO20"]),
+        passes: ex(&["I run Ubuntu 22 on it", "the CB350 is great", "in my code review"]),
     },
     Rule {
         id: "offer.referral",
@@ -213,8 +213,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Shares a referral link you earn from",
         suggestion: "Say you earn from the link, or leave it out",
-        flags: &["here's my referral link so we both get $30", "get 3 months free with my link"],
-        passes: &["the link I found on their wiki"],
+        flags: ex(&["here's my referral link so we both get $30", "get 3 months free with my link"]),
+        passes: ex(&["the link I found on their wiki"]),
     },
     Rule {
         id: "offer.price",
@@ -225,8 +225,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Quotes a price",
         suggestion: "",
-        flags: &["packages start at $250", "€5/mo", "rates are reasonable"],
-        passes: &["it took 3 hours", "about 20 minutes"],
+        flags: ex(&["packages start at $250", "€5/mo", "rates are reasonable"]),
+        passes: ex(&["it took 3 hours", "about 20 minutes"]),
     },
     Rule {
         id: "offer.sale",
@@ -237,8 +237,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Offers something for sale or hire",
         suggestion: "Offer it only where someone asked to buy",
-        flags: &["I've got a Niche Zero for sale, $450", "DJ for hire here", "$60 and it's yours"],
-        passes: &["the house next door is for sale?", "sale season is over"],
+        flags: ex(&["I've got a Niche Zero for sale, $450", "DJ for hire here", "$60 and it's yours"]),
+        passes: ex(&["the house next door is for sale?", "sale season is over"]),
     },
     Rule {
         id: "offer.package",
@@ -249,8 +249,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Describes your packages or pricing",
         suggestion: "",
-        flags: &["packages from $79", "Our $29 plan has PITR", "DM me for the intro price"],
-        passes: &["the package arrived late", "plans changed last minute"],
+        flags: ex(&["packages from $79", "Our $29 plan has PITR", "DM me for the intro price"]),
+        passes: ex(&["the package arrived late", "plans changed last minute"]),
     },
     Rule {
         id: "offer.free",
@@ -261,8 +261,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Offers something free to draw people in",
         suggestion: "",
-        flags: &["free estimates all month", "happy to send a free sample pack", "Premier rendez-vous offert"],
-        passes: &["free time is rare", "the library is free"],
+        flags: ex(&["free estimates all month", "happy to send a free sample pack", "Premier rendez-vous offert"]),
+        passes: ex(&["free time is rare", "the library is free"]),
     },
     Rule {
         id: "offer.urgency",
@@ -273,8 +273,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Adds urgency or scarcity (\"today only\", \"3 spots left\")",
         suggestion: "Drop the countdown; urgency reads as a sales tactic",
-        flags: &["40% off today only", "only 12 bottles left", "I have 3 spots left", "il reste quelques places"],
-        passes: &["only 3 people came", "today was rough"],
+        flags: ex(&["40% off today only", "only 12 bottles left", "I have 3 spots left", "il reste quelques places"]),
+        passes: ex(&["only 3 people came", "today was rough"]),
     },
     // ── self-reference: the writer sells, runs or represents it ─────────────────────────
     Rule {
@@ -286,8 +286,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Refers to your own business or product",
         suggestion: "Say plainly that it's yours, and only if it answers the question",
-        flags: &["Our agency writes cold emails for you", "my little shop has them", "our clinic's serum", "Our extension ladders are 25% off until Sunday"],
-        passes: &["my company pays for lunch", "our team shipped the feature"],
+        flags: ex(&["Our agency writes cold emails for you", "my little shop has them", "our clinic's serum", "Our extension ladders are 25% off until Sunday"]),
+        passes: ex(&["my company pays for lunch", "our team shipped the feature"]),
     },
     Rule {
         id: "self.role",
@@ -298,8 +298,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Says you sell this as a job or business",
         suggestion: "",
-        flags: &["I'm a freelance backend dev", "I run a small bike shop", "I coach a small group of runners", "soy fontanero autónomo"],
-        passes: &["I'm a big fan of this", "I run every morning"],
+        flags: ex(&["I'm a freelance backend dev", "I run a small bike shop", "I coach a small group of runners", "soy fontanero autónomo"]),
+        passes: ex(&["I'm a big fan of this", "I run every morning"]),
     },
     Rule {
         id: "self.we_sell",
@@ -310,8 +310,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Speaks for a business that sells this (\"we offer…\")",
         suggestion: "Say who \"we\" are",
-        flags: &["we carry 40+ seed varieties", "We do lifetime-warranty guards", "We've helped 300+ founders"],
-        passes: &["we offered to help the neighbours", "we did the Amalfi coast"],
+        flags: ex(&["we carry 40+ seed varieties", "We do lifetime-warranty guards", "We've helped 300+ founders"]),
+        passes: ex(&["we offered to help the neighbours", "we did the Amalfi coast"]),
     },
     Rule {
         id: "self.channel",
@@ -322,8 +322,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Points to your own channel, page or newsletter",
         suggestion: "Keep your channel out of it unless the thread asked for channels",
-        flags: &["my tiktok is linked in bio", "I just started a small cat channel", "I run a newsletter on indie games"],
-        passes: &["I changed the channel", "the channel at 3:40"],
+        flags: ex(&["my tiktok is linked in bio", "I just started a small cat channel", "I run a newsletter on indie games"]),
+        passes: ex(&["I changed the channel", "the channel at 3:40"]),
     },
     // ── engagement farming, recruiting, money schemes, testimonials ─────────────────────
     Rule {
@@ -335,8 +335,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Engagement farming (sub4sub, follow-back)",
         suggestion: "Drop the follow-for-follow request",
-        flags: &["sub to me and I'll sub back", "follow me I follow back 100% #f4f", "road to 1k 🙏", "sub4sub?"],
-        passes: &["thanks for following back up on this", "the road to the lake"],
+        flags: ex(&["sub to me and I'll sub back", "follow me I follow back 100% #f4f", "road to 1k 🙏", "sub4sub?"]),
+        passes: ex(&["thanks for following back up on this", "the road to the lake"]),
     },
     Rule {
         id: "farm.sell",
@@ -347,8 +347,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Sells followers, likes or views",
         suggestion: "Leave it out: selling followers reads as spam",
-        flags: &["cheap real subscribers and views, fast delivery", "want 1k followers today?"],
-        passes: &["I lost followers after that post", "thanks for the views everyone"],
+        flags: ex(&["cheap real subscribers and views, fast delivery", "want 1k followers today?"]),
+        passes: ex(&["I lost followers after that post", "thanks for the views everyone"]),
     },
     Rule {
         id: "recruit.team",
@@ -359,8 +359,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Recruits people into a sales team or promotion scheme",
         suggestion: "This reads as recruiting; leave it out",
-        flags: &["we're looking for brand reps", "DM us for collab", "I joined an amazing team of moms working from their phones", "now I work from home and set my own hours"],
-        passes: &["we joined a running club", "the team of nine"],
+        flags: ex(&["we're looking for brand reps", "DM us for collab", "I joined an amazing team of moms working from their phones", "now I work from home and set my own hours"]),
+        passes: ex(&["we joined a running club", "the team of nine"]),
     },
     Rule {
         id: "money.scheme",
@@ -371,8 +371,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Promotes a money-making scheme or token",
         suggestion: "",
-        flags: &["I'm earning passive income with forex", "I made $4,800 last week trading", "$MOON launching in 2 hrs"],
-        passes: &["if someone comments 'I made $5000 from home' it's a scam", "it made 10 minutes difference"],
+        flags: ex(&["I'm earning passive income with forex", "I made $4,800 last week trading", "$MOON launching in 2 hrs"]),
+        passes: ex(&["if someone comments 'I made $5000 from home' it's a scam", "it made 10 minutes difference"]),
     },
     Rule {
         id: "claim.results",
@@ -383,8 +383,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Makes sales-style result claims or testimonials",
         suggestion: "Share your experience, not a sales claim",
-        flags: &["I've helped 150+ senior leaders", "my clients get 3x more callbacks", "triple your rates in 90 days"],
-        passes: &["it helped my back a lot", "that book changed how I cook"],
+        flags: ex(&["I've helped 150+ senior leaders", "my clients get 3x more callbacks", "triple your rates in 90 days"]),
+        passes: ex(&["it helped my back a lot", "that book changed how I cook"]),
     },
     Rule {
         id: "hashtag.ad",
@@ -395,8 +395,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Uses advertising hashtags",
         suggestion: "",
-        flags: &["#ad #sale", "#followback #f4f"],
-        passes: &["#goals", "#BlueArmy"],
+        flags: ex(&["#ad #sale", "#followback #f4f"]),
+        passes: ex(&["#goals", "#BlueArmy"]),
     },
     // ── links and handles (classified in code, see links.rs) ────────────────────────────
     Rule {
@@ -408,8 +408,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Links to a store, landing or sign-up page",
         suggestion: "Leave the store link out; nobody asked where to buy",
-        flags: &["order at woolandwillow.shop", "sign up through centsible.app/start", "rakuten.com/r/TOMMYG?eeid=28187"],
-        passes: &["see en.wikipedia.org/wiki/Sourdough"],
+        flags: ex(&["order at woolandwillow.shop", "sign up through centsible.app/start", "rakuten.com/r/TOMMYG?eeid=28187"]),
+        passes: ex(&["see en.wikipedia.org/wiki/Sourdough"]),
     },
     Rule {
         id: "link.affiliate",
@@ -420,8 +420,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Links with an affiliate or referral tag that pays you",
         suggestion: "Say that the link pays you, or use a plain link",
-        flags: &["It's $229 right now here: amzn.to/3Wq8Lz1?tag=vacuumpicks-20"],
-        passes: &["amzn.to/3Wq8Lz1"],
+        flags: ex(&["It's $229 right now here: amzn.to/3Wq8Lz1?tag=vacuumpicks-20"]),
+        passes: ex(&["amzn.to/3Wq8Lz1"]),
     },
     Rule {
         id: "link.profile",
@@ -432,8 +432,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Links to a channel, profile or membership page",
         suggestion: "Leave your channel link out of someone else's thread",
-        flags: &["patreon.com/cityspokes", "calendly.com/jr-freightwise", "facebook.com/JessicaLashStudio"],
-        passes: &["reddit.com/r/RunningShoeGeeks/wiki/wide"],
+        flags: ex(&["patreon.com/cityspokes", "calendly.com/jr-freightwise", "facebook.com/JessicaLashStudio"]),
+        passes: ex(&["reddit.com/r/RunningShoeGeeks/wiki/wide"]),
     },
     Rule {
         id: "link.shortener",
@@ -444,8 +444,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Uses a link shortener or chat invite that hides where it goes",
         suggestion: "Don't hide links behind shorteners",
-        flags: &["bit.ly/3xYz", "t.me/solxofficial"],
-        passes: &["github.com/rust-lang/regex"],
+        flags: ex(&["bit.ly/3xYz", "t.me/solxofficial"]),
+        passes: ex(&["github.com/rust-lang/regex"]),
     },
     Rule {
         id: "link.site",
@@ -456,8 +456,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Links to a website",
         suggestion: "",
-        flags: &["more at northernrowseed.com", "w w w . northernrow . com", "toneharbor dot com"],
-        passes: &["see en.wikipedia.org/wiki/Rye", "I emailed them"],
+        flags: ex(&["more at northernrowseed.com", "w w w . northernrow . com", "toneharbor dot com"]),
+        passes: ex(&["see en.wikipedia.org/wiki/Rye", "I emailed them"]),
     },
     Rule {
         id: "link.handle",
@@ -468,8 +468,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Points to a brand or shop account",
         suggestion: "",
-        flags: &["send it to our page @travelvibes.daily", "shop @trailpup.co"],
-        passes: &["@sam agreed"],
+        flags: ex(&["send it to our page @travelvibes.daily", "shop @trailpup.co"]),
+        passes: ex(&["@sam agreed"]),
     },
     Rule {
         id: "link.bare",
@@ -480,8 +480,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Answers with little more than a link",
         suggestion: "Say why you recommend it, and whether it's yours",
-        flags: &["bandbarn.co", "tinyhost.dev, $4/mo, works fine"],
-        passes: &["Obsidian with markdown in a git repo has outlived every app I tried; there's a decent comparison here: notes-compared.net/2024"],
+        flags: ex(&["bandbarn.co", "tinyhost.dev, $4/mo, works fine"]),
+        passes: ex(&["Obsidian with markdown in a git repo has outlived every app I tried; there's a decent comparison here: notes-compared.net/2024"]),
     },
     Rule {
         id: "self.user_phrase",
@@ -492,8 +492,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Mentions your own company, product or link (from your settings)",
         suggestion: "Say that it's yours",
-        flags: &[],
-        passes: &[],
+        flags: ex(&[]),
+        passes: ex(&[]),
     },
     Rule {
         id: "self.job_seek",
@@ -504,8 +504,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Pitches yourself for a job",
         suggestion: "Ask about jobs where jobs were offered",
-        flags: &["Are you hiring backend folks? I'd love to be considered", "CV attached in DM!"],
-        passes: &["are you happy with it?", "my résumé template was ugly"],
+        flags: ex(&["Are you hiring backend folks? I'd love to be considered", "CV attached in DM!"]),
+        passes: ex(&["are you happy with it?", "my résumé template was ugly"]),
     },
     Rule {
         id: "self.false_disclaimer",
@@ -516,8 +516,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Says it isn't selling, then sells",
         suggestion: "If you're offering something, say so plainly",
-        flags: &["Not selling anything here, but my course is $99, link in my profile"],
-        passes: &["Not selling anything, just a tired dad: take shifts."],
+        flags: ex(&["Not selling anything here, but my course is $99, link in my profile"]),
+        passes: ex(&["Not selling anything, just a tired dad: take shifts."]),
     },
     // ── mitigations: make a commercial reply fairer ─────────────────────────────────────
     Rule {
@@ -529,8 +529,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Discloses your affiliation",
         suggestion: "",
-        flags: &["Full disclosure, I make Invoicely", "I work at Netlify so take this with salt", "Owner of La Paloma here"],
-        passes: &["I work out every day", "she works at a bakery"],
+        flags: ex(&["Full disclosure, I make Invoicely", "I work at Netlify so take this with salt", "Owner of La Paloma here"]),
+        passes: ex(&["I work out every day", "she works at a bakery"]),
     },
     Rule {
         id: "disclose.owner",
@@ -541,8 +541,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::TitleWord,
         message: "Says which business is yours",
         suggestion: "",
-        flags: &["I own Crumb & Co on 19th Street", "I run Tidewater Tours"],
-        passes: &["I own a ladder", "I run every morning"],
+        flags: ex(&["I own Crumb & Co on 19th Street", "I run Tidewater Tours"]),
+        passes: ex(&["I own a ladder", "I run every morning"]),
     },
     Rule {
         id: "disclose.self",
@@ -553,8 +553,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Makes clear the offer is your own",
         suggestion: "",
-        flags: &["Here's mine! I make hand-thrown stoneware mugs", "Affiliate link if you want it, I get a few cents"],
-        passes: &["here's my take", "I made dinner"],
+        flags: ex(&["Here's mine! I make hand-thrown stoneware mugs", "Affiliate link if you want it, I get a few cents"]),
+        passes: ex(&["here's my take", "I made dinner"]),
     },
     Rule {
         id: "helpful.alternatives",
@@ -565,8 +565,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Points to alternatives, not only your own",
         suggestion: "",
-        flags: &["Neon and Crunchy are also worth a look", "any S3-compatible storage works", "get 3 quotes whoever you use"],
-        passes: &["also it was cold", "any time!"],
+        flags: ex(&["Neon and Crunchy are also worth a look", "any S3-compatible storage works", "get 3 quotes whoever you use"]),
+        passes: ex(&["also it was cold", "any time!"]),
     },
     Rule {
         id: "helpful.defer",
@@ -577,8 +577,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Puts the person's interest first (no pressure, try the free way first)",
         suggestion: "",
-        flags: &["but try this for 2 weeks first", "either way, start reaching out this month"],
-        passes: &["try again tomorrow", "either of them"],
+        flags: ex(&["but try this for 2 weeks first", "either way, start reaching out this month"]),
+        passes: ex(&["try again tomorrow", "either of them"]),
     },
     Rule {
         id: "helpful.discourage",
@@ -589,8 +589,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Talks the reader out of buying, even from you",
         suggestion: "",
-        flags: &["we sell them, and I still tell people not to bother", "save your money, the cheap one is fine"],
-        passes: &["don't bother me", "worth it"],
+        flags: ex(&["we sell them, and I still tell people not to bother", "save your money, the cheap one is fine"]),
+        passes: ex(&["don't bother me", "worth it"]),
     },
     Rule {
         id: "personal.experience",
@@ -601,8 +601,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Speaks from personal experience as a customer",
         suggestion: "",
-        flags: &["I've had a Gaggia Classic for 6 years", "not sponsored lol just a happy patient"],
-        passes: &["we sell those", "I have a shop"],
+        flags: ex(&["I've had a Gaggia Classic for 6 years", "not sponsored lol just a happy patient"]),
+        passes: ex(&["we sell those", "I have a shop"]),
     },
     Rule {
         id: "helpful.free_project",
@@ -613,8 +613,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "What you mention is free or open source",
         suggestion: "",
-        flags: &["it's free, AGPL, and the mobile backup is solid", "I maintain an open-source tool for this"],
-        passes: &["free time", "feel free to ask"],
+        flags: ex(&["it's free, AGPL, and the mobile backup is solid", "I maintain an open-source tool for this"]),
+        passes: ex(&["free time", "feel free to ask"]),
     },
     Rule {
         id: "helpful.support",
@@ -625,8 +625,8 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::None,
         message: "Offers support, not a sale",
         suggestion: "",
-        flags: &["DM me if you ever want to talk, I've been there", "so sorry for your loss, here for you"],
-        passes: &["DM me for prices", "talk to you soon"],
+        flags: ex(&["DM me if you ever want to talk, I've been there", "so sorry for your loss, here for you"]),
+        passes: ex(&["DM me for prices", "talk to you soon"]),
     },
     Rule {
         id: "helpful.answer_first",
@@ -637,7 +637,7 @@ pub static REPLY_RULES: &[Rule] = &[
         check: Check::Computed,
         message: "Answers the question before mentioning anything commercial",
         suggestion: "",
-        flags: &[],
-        passes: &[],
+        flags: ex(&[]),
+        passes: ex(&[]),
     },
 ];

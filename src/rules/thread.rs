@@ -5,7 +5,7 @@
 //! `thread.rs` scales it down with distance. Refusal `weight` is points added to a
 //! commercial reply's score.
 
-use super::{Check, Kind::*, Rule};
+use super::{ex, Check, Kind::*, Rule};
 
 /// Invitations and refusals, in the order the options page lists them.
 pub static THREAD_RULES: &[Rule] = &[
@@ -18,8 +18,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "Someone is looking to buy",
         suggestion: "",
-        flags: &["Which meal kit should I buy?", "Where is that rug from??", "Suche ein gebrauchtes E-Bike in Hamburg", "I'm in the market for a new ladder", "WTB: used road bike 54cm", "Where can I buy a monitor arm like that?", "black friday deals that are actually good?? go", "Busco fontanero en Valencia"],
-        passes: &["Which ladder style is best?", "I bought a ladder last year"],
+        flags: ex(&["Which meal kit should I buy?", "Where is that rug from??", "Suche ein gebrauchtes E-Bike in Hamburg", "I'm in the market for a new ladder", "WTB: used road bike 54cm", "Where can I buy a monitor arm like that?", "black friday deals that are actually good?? go", "Busco fontanero en Valencia"]),
+        passes: ex(&["Which ladder style is best?", "I bought a ladder last year"]),
     },
     Rule {
         id: "ask.recommendation",
@@ -30,8 +30,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "Someone asked for recommendations of a product, service or vendor",
         suggestion: "",
-        flags: &["Recs for a family lawyer in Denver?", "Any good gyms in Boulder that aren't crazy expensive?", "¿Alguien conoce una pastelería en Valencia?", "Can anyone recommend a plumber in Leeds?", "anyone know a good CRM for a 3-person agency?", "anyone in Glasgow do screen repairs?", "Recommendations or intros very welcome.", "anyone have a dentist in Brooklyn they actually like?"],
-        passes: &["Does anyone know if the library is open on Monday?", "What's your favourite password manager?"],
+        flags: ex(&["Recs for a family lawyer in Denver?", "Any good gyms in Boulder that aren't crazy expensive?", "¿Alguien conoce una pastelería en Valencia?", "Can anyone recommend a plumber in Leeds?", "anyone know a good CRM for a 3-person agency?", "anyone in Glasgow do screen repairs?", "Recommendations or intros very welcome.", "anyone have a dentist in Brooklyn they actually like?"]),
+        passes: ex(&["Does anyone know if the library is open on Monday?", "What's your favourite password manager?"]),
     },
     Rule {
         id: "ask.hire",
@@ -42,8 +42,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "Someone wants to hire or find a provider",
         suggestion: "",
-        flags: &["Need a regular house cleaner in Bristol", "I'm #OpenToWork as a data analyst. Any leads appreciated", "Looking for a maths tutor for my Year 9", "Hiring! Looking for a part-time dog walker in Ballard", "we need a contract iOS dev for ~3 months", "Looking for someone to clean our gutters"],
-        passes: &["Looking for ideas for the autumn", "Looking for honest stories, not growth hacks"],
+        flags: ex(&["Need a regular house cleaner in Bristol", "I'm #OpenToWork as a data analyst. Any leads appreciated", "Looking for a maths tutor for my Year 9", "Hiring! Looking for a part-time dog walker in Ballard", "we need a contract iOS dev for ~3 months", "Looking for someone to clean our gutters"]),
+        passes: ex(&["Looking for ideas for the autumn", "Looking for honest stories, not growth hacks"]),
     },
     Rule {
         id: "ask.quote",
@@ -54,8 +54,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "Someone asked for quotes, rates or portfolios",
         suggestion: "",
-        flags: &["DM me quotes", "Send portfolios in the comments or DM!", "Portfolio links welcome!"],
-        passes: &["get at least two quotes, prices vary"],
+        flags: ex(&["DM me quotes", "Send portfolios in the comments or DM!", "Portfolio links welcome!"]),
+        passes: ex(&["get at least two quotes, prices vary"]),
     },
     Rule {
         id: "ask.promo_thread",
@@ -66,8 +66,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "The thread was made for sharing your own work or business",
         suggestion: "",
-        flags: &["Self-promo Saturday! Share your podcast", "Small YouTubers, drop your channel below", "artists!! drop your commission sheets", "Ask HN: Who's hiring?"],
-        passes: &["Please don't drop your links here", "share your thoughts below"],
+        flags: ex(&["Self-promo Saturday! Share your podcast", "Small YouTubers, drop your channel below", "artists!! drop your commission sheets", "Ask HN: Who's hiring?"]),
+        passes: ex(&["Please don't drop your links here", "share your thoughts below"]),
     },
     Rule {
         id: "ask.need",
@@ -78,8 +78,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "Someone described a need an offer could meet",
         suggestion: "",
-        flags: &["our photographer just cancelled. I don't know where to start now"],
-        passes: &["I know exactly where to start"],
+        flags: ex(&["our photographer just cancelled. I don't know where to start now"]),
+        passes: ex(&["I know exactly where to start"]),
     },
     Rule {
         id: "refuse.promo",
@@ -90,8 +90,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "The thread asked for no offers",
         suggestion: "",
-        flags: &["Not asking for anything, I just needed to vent", "No self-promo please", "please don't DM me with offers"],
-        passes: &["no idea what to do", "don't forget to stretch"],
+        flags: ex(&["Not asking for anything, I just needed to vent", "No self-promo please", "please don't DM me with offers"]),
+        passes: ex(&["no idea what to do", "don't forget to stretch"]),
     },
     Rule {
         id: "refuse.closed",
@@ -102,8 +102,8 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "The person who asked has already found what they needed",
         suggestion: "",
-        flags: &["Thanks so much everyone, we've booked DJ Spinz!", "no longer looking, thanks all"],
-        passes: &["has anyone booked with them before?"],
+        flags: ex(&["Thanks so much everyone, we've booked DJ Spinz!", "no longer looking, thanks all"]),
+        passes: ex(&["has anyone booked with them before?"]),
     },
     Rule {
         id: "refuse.thanks",
@@ -114,7 +114,7 @@ pub static THREAD_RULES: &[Rule] = &[
         check: Check::None,
         message: "A thank-you or follow notice, not a request",
         suggestion: "",
-        flags: &["Thanks for connecting, Jordan!", "thanks for the follow :)", "appreciate the follow back 🤝", "love your linework, just followed!"],
-        passes: &["thanks for the tip about the tyres"],
+        flags: ex(&["Thanks for connecting, Jordan!", "thanks for the follow :)", "appreciate the follow back 🤝", "love your linework, just followed!"]),
+        passes: ex(&["thanks for the tip about the tyres"]),
     },
 ];
