@@ -179,6 +179,10 @@ fn to_ascii_classes(pattern: &str) -> String {
                 Some('w') => out.push_str("[0-9A-Za-z_]"),
                 Some('s') => out.push_str("[\\t\\n\\x0B\\x0C\\r ]"),
                 Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some('B') if !in_class => out.push_str("(?-u:\\B)"),
+                Some('S') if !in_class => out.push_str("[^\\t\\n\\x0B\\x0C\\r ]"),
+                Some('W') if !in_class => out.push_str("[^0-9A-Za-z_]"),
+                Some('D') if !in_class => out.push_str("[^0-9]"),
                 Some(other) => {
                     out.push('\\');
                     out.push(other);
@@ -343,7 +347,21 @@ pub(crate) fn sentence_end(s: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::to_ascii_classes;
+    use super::{all, to_ascii_classes};
+
+    /// Native test builds get Unicode regex support through dev-dependencies; the WASM and
+    /// release builds do not. Every compiled pattern must therefore be free of Unicode classes.
+    #[test]
+    fn compiled_patterns_need_no_unicode_tables() {
+        for rule in all() {
+            for pattern in [rule.pattern, rule.unless] {
+                let ascii = to_ascii_classes(pattern);
+                for escape in [r"\S", r"\W", r"\D", r"\p", r"\P", r"\w", r"\s", r"\d"] {
+                    assert!(!ascii.contains(escape), "{}: {escape} survives in {ascii}", rule.id);
+                }
+            }
+        }
+    }
 
     #[test]
     fn rewrites_classes_to_ascii_inside_and_outside_brackets() {
