@@ -12,11 +12,20 @@ const BADGE = { pitch: { text: '!', color: '#c62828' }, caution: { text: '?', co
 
 // Service workers cannot import(): the glue is imported statically and initialised on the
 // first fallback request; the shared client recovers from traps by resetting the instance.
-let clientPromise = null;
-function analyzer() {
-  clientPromise ??= glue.default({ module_or_path: chrome.runtime.getURL('pkg/read_the_room_bg.wasm') })
-    .then(() => createClient(glue));
-  return clientPromise;
+// One analyzer per distinct config: a score uses its analyzer's config, and tabs on
+// different sites (muted rules, sensitivity) must not see each other's.
+let ready = null;
+const clients = new Map(); // JSON of config -> client
+const MAX_CLIENTS = 16;
+async function analyzerFor(config) {
+  ready ??= glue.default({ module_or_path: chrome.runtime.getURL('pkg/read_the_room_bg.wasm') });
+  await ready;
+  const key = JSON.stringify(config ?? {});
+  if (!clients.has(key)) {
+    if (clients.size >= MAX_CLIENTS) clients.delete(clients.keys().next().value);
+    clients.set(key, createClient(glue, config)); // throws a clear Error on a bad config
+  }
+  return clients.get(key);
 }
 const handles = new Map(); // handleId -> {tabId, handle}
 let nextHandle = 1;
@@ -36,8 +45,7 @@ async function onCleared(tabId) {
 
 const routes = {
   async [MSG.threadOpen]({ thread, config }, tabId) {
-    const client = await analyzer();
-    client.setConfig(config);
+    const client = await analyzerFor(config);
     const handleId = nextHandle++;
     handles.set(handleId, { tabId, handle: client.thread(thread) });
     return { handleId };

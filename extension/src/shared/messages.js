@@ -18,13 +18,14 @@ export const MSG = Object.freeze({
 /** Key in chrome.storage.session holding the last verdict of a tab. */
 export const lastVerdictKey = (tabId) => `lastVerdict:${tabId}`;
 
-/** The settled verdict stored for history and the popup: no text, only rule ids. */
+/** The settled verdict stored for history and the popup: no text, only the ids of the rules
+ * that counted toward it (mitigations such as a disclosure have weight <= 0 and are left out). */
 export function verdictRecord(site, report, time = Date.now()) {
   return {
     time,
     site: String(site),
     level: report.level,
     score: report.score,
-    rules: [...new Set(report.signals.map((s) => s.rule))],
+    rules: [...new Set(report.signals.filter((s) => s.weight > 0).map((s) => s.rule))],
   };
 }

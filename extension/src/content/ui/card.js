@@ -25,6 +25,9 @@ export function rulesOf(report) {
   return [...new Set(report.signals.map((s) => s.rule))];
 }
 
+/** Signals that count toward a pitch (mitigations such as disclosure have weight <= 0). */
+export const reasonsOf = (report) => report.signals.filter((s) => s.weight > 0);
+
 /**
  * Replaces the card's children for `report`. `actions.mute(ruleId)` and `actions.turnOff()`
  * are called from the buttons; `actions.close()` from the close button.
@@ -34,11 +37,12 @@ export function renderCard(card, report, thread, actions) {
   const parts = [heading];
   if (report.summary) parts.push(el('p', report.summary));
 
-  if (report.signals.length) {
+  const reasons = reasonsOf(report);
+  if (reasons.length) {
     parts.push(el('h3', 'Why'));
     const list = el('ul');
     const byRule = new Map();
-    for (const s of report.signals) {
+    for (const s of reasons) {
       if (!byRule.has(s.rule)) byRule.set(s.rule, { message: s.message, words: [] });
       byRule.get(s.rule).words.push(s.text);
     }
@@ -50,6 +54,18 @@ export function renderCard(card, report, thread, actions) {
       const mute = el('button', 'Not a pitch here', { type: 'button', 'data-action': 'mute', 'data-rule': rule });
       mute.addEventListener('click', () => actions.mute(rule));
       item.append(mute);
+      list.append(item);
+    }
+    parts.push(list);
+  }
+
+  const mitigations = report.signals.filter((s) => s.weight <= 0);
+  if (mitigations.length) {
+    parts.push(el('h3', 'In your favour'));
+    const list = el('ul');
+    for (const s of mitigations) {
+      const item = el('li', `${s.message}: `, { 'data-mitigation': s.rule });
+      item.append(el('q', s.text));
       list.append(item);
     }
     parts.push(list);

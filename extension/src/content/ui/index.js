@@ -2,7 +2,7 @@
 // and word, score on hover), the card, the textarea overlay and a polite live region.
 // The page cannot reach inside; nothing is created until there is a verdict to show, and
 // destroy() removes every trace. Never writes into the editor.
-import { renderCard, rulesOf } from './card.js';
+import { reasonsOf, renderCard, rulesOf } from './card.js';
 import { createHighlighter } from './highlight.js';
 import { UI_CSS } from './styles.js';
 import { viewportRect } from '../editors.js';
@@ -78,7 +78,7 @@ export function createUi(actions) {
     renderCard(card, report, thread, actionsForCard);
     card.dataset.open = 'true';
     badge.setAttribute('aria-expanded', 'true');
-    highlighter.show(editor, report.signals);
+    highlighter.show(editor, reasonsOf(report));
     place();
     card.focus({ preventScroll: true });
   }
