@@ -4,6 +4,7 @@
 //   node tests/bench/summary.mjs
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { ROOT } from './server.mjs';
 import { fitGrowth, round } from './stats.mjs';
 
@@ -83,6 +84,8 @@ function main() {
     detail: { ...nat.detail, ...chromium.detail },
     notes: chromium.notes ?? [],
     measured_at: new Date().toISOString(),
+    // Figures from a busy machine are slower than the code: keep the load next to them.
+    machine: { cpus: cpus().length, load_average_1_5_15: loadavg().map((x) => round(x, 2)), chromium_load_average_at_start: chromium.load_average_at_start ?? null },
   };
   mkdirSync(join(TARGET, 'bench'), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(summary, null, 2)}\n`);
@@ -101,6 +104,7 @@ function main() {
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(line(row));
   for (const note of summary.notes) console.log(`note: ${note}`);
+  console.log(`machine: ${summary.machine.cpus} CPUs, load average ${summary.machine.load_average_1_5_15.join(' / ')} (1/5/15 min) at the end`);
   console.log(`\nwritten: ${OUT}`);
 }
 
