@@ -142,7 +142,7 @@ export async function typeInto(page, selector, text) {
 
 /** The editor's text as the page sees it (value, or innerText for contenteditable). */
 export async function editorText(page, selector) {
-  return page.locator(selector).first().evaluate((el) => ('value' in el && el.tagName !== 'DIV' ? el.value : el.innerText));
+  return page.locator(selector).first().evaluate((el) => (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ? el.value : el.innerText));
 }
 
 /** Bundles an extension source module as a plain script exposing its exports as `globalName`. */
