@@ -24,7 +24,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   const controller = new AbortController();
   const signal = controller.signal;
   pageSignal.addEventListener('abort', () => controller.abort(), { signal });
-  let analysed = null; // {siteId, thread, handle}
+  let analysed = null; // {adapterUsed, thread, handle}
   let threadDirty = true;
   let timer = 0;
   let frame = 0;
@@ -38,6 +38,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
     if (analysed && !threadDirty) return analysed;
     const { adapterUsed, thread } = threadFor(editor);
     const handle = await host.thread(thread);
+    if (signal.aborted) { handle.free(); throw new Error('session ended'); } // nobody will free it later
     if (analysed) analysed.handle.free();
     analysed = { adapterUsed, thread, handle };
     threadDirty = false;
@@ -62,7 +63,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
       }
       lastText = text;
     } catch (error) {
-      onError(error);
+      if (!signal.aborted) onError(error);
     } finally {
       running = false;
       if (again && !signal.aborted) { again = false; schedule(0); }
