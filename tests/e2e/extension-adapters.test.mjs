@@ -67,6 +67,24 @@ test('an adapter that finds nothing hands over to generic', async () => {
   }
 });
 
+test('X: a composer above every tweet writes a new post, answering nobody', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}fixtures/x.html`);
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.contentEditable = 'true';
+      box.setAttribute('data-testid', 'tweetTextarea_home');
+      document.querySelector('[data-testid="primaryColumn"]').prepend(box);
+    });
+    const got = await threadIn(page, '[data-testid="tweetTextarea_home"]');
+    assert.equal(got.adapterUsed, 'x');
+    assert.deepEqual(got.thread, { messages: [], parent: 0 });
+  } finally {
+    await page.close();
+  }
+});
+
 test('a 500-comment page gives the analyzer at most 200 messages, post and parent kept', async () => {
   const page = await browser.newPage();
   try {

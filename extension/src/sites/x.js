@@ -24,6 +24,8 @@ export function threadFor(editor) {
   if (tweets.length === 0) return null;
   const anchor = lightAnchor(editor);
   const above = tweets.filter((t) => isBefore(t, anchor));
-  const parentEl = above.length ? above[above.length - 1] : tweets[0];
+  // No tweet above the box: composing a new post (home timeline), which answers nobody.
+  if (above.length === 0) return { messages: [], parent: 0 };
+  const parentEl = above[above.length - 1];
   return assemble({ title: '', post: null, comments: tweets, parentEl, read: readTweet });
 }
