@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use proptest::sample::select;
+use read_the_room::rules::Kind;
 use read_the_room::{analyze, parse_case, rules, Analyzer, Case, Config, Level, Message, Report, Thread};
 
 /// Text that exercises normalisation and offsets: pitches and their obfuscations, invitations,
@@ -105,6 +106,14 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(128)
 }
 
+/// `config` with every invitation rule enabled: a purchase request is only "explicit" to an
+/// analyzer allowed to recognise it (a person who mutes `ask.buy` has said otherwise).
+fn seeing_requests(mut config: Config) -> Config {
+    let invitations: Vec<&str> = rules().into_iter().filter(|r| r.kind == Kind::Invitation).map(|r| r.id).collect();
+    config.disabled_rules.retain(|id| !invitations.contains(&id.as_str()));
+    config
+}
+
 const PURCHASE_REQUEST: &str = "I'm in the market for one, can anyone recommend a seller?";
 
 proptest! {
@@ -138,7 +147,7 @@ proptest! {
 
     #[test]
     fn a_purchase_request_as_the_parent_never_raises_the_score(thread in thread(), reply in text(), config in config()) {
-        let Ok(analyzer) = Analyzer::new(config) else { return Ok(()); };
+        let Ok(analyzer) = Analyzer::new(seeing_requests(config)) else { return Ok(()); };
         let before = analyzer.score(&analyzer.thread(&thread), &reply);
         let mut asked = thread.clone();
         asked.messages.push(Message { author: "buyer".into(), text: PURCHASE_REQUEST.into() });
@@ -150,7 +159,7 @@ proptest! {
 
     #[test]
     fn a_purchase_request_in_the_parent_never_raises_the_score(thread in thread(), reply in text(), config in config()) {
-        let Ok(analyzer) = Analyzer::new(config) else { return Ok(()); };
+        let Ok(analyzer) = Analyzer::new(seeing_requests(config)) else { return Ok(()); };
         let before = analyzer.score(&analyzer.thread(&thread), &reply);
         let mut asked = thread.clone();
         match asked.parent_index() {

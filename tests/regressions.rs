@@ -78,3 +78,19 @@ fn deeply_nested_json_is_an_error() {
     let nested_reply = format!(r#"{{"thread":{{"messages":[]}},"reply":{}"x"{}}}"#, "[".repeat(50_000), "]".repeat(50_000));
     assert!(parse_case(&nested_reply).is_err());
 }
+
+/// proptest, 2026-11-23: a follow-farming reply under a post that asks to hire; a purchase
+/// request added as the parent must not raise the score, even though the post's own request
+/// is now one step further away. (Found with `ask.buy` muted; with it muted the request is not
+/// explicit to the analyzer, so the property runs with every invitation rule enabled.)
+#[test]
+fn purchase_request_parent_under_a_hiring_post_does_not_raise_the_score() {
+    let before_thread = thread_of(None, &["looking for a wedding photographer'"], None);
+    let mut after_thread = thread_of(None, &["looking for a wedding photographer'", PURCHASE_REQUEST], Some(1));
+    let before = score(Config::default(), &before_thread, "sub4sub");
+    let after = score(Config::default(), &after_thread, "sub4sub");
+    assert!(after.score <= before.score, "score rose from {} to {}\nbefore: {before:?}\nafter: {after:?}", before.score, after.score);
+    after_thread.parent = None; // the request as a later comment, replying to the post
+    let beside = score(Config::default(), &after_thread, "sub4sub");
+    assert!(beside.score <= before.score, "score rose from {} to {} with the request beside the post", before.score, beside.score);
+}
