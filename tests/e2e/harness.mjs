@@ -6,7 +6,7 @@
 // It never sleeps for a fixed time: every wait polls a condition with a deadline.
 import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,7 @@ export async function launchWithExtension() {
   });
   const requests = [];
   let pagesOpened = 0;
+  const ownFiles = new Set((await readdir(EXTENSION_DIR, { recursive: true })).map((f) => f.split('\\').join('/')));
   context.on('request', (request) => requests.push(request.url()));
   const worker = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -120,9 +121,18 @@ export async function launchWithExtension() {
         await chrome.storage.local.set({ settings, settingsArea: 'local' });
       }, siteIds);
     },
-    /** Requests that were neither the fixture server's nor the extension's own files. */
+    /**
+     * Requests that were neither the fixture server's nor the extension's own files. Our
+     * web-accessible files are loaded through per-session dynamic ids (use_dynamic_url), so an
+     * extension URL counts as ours when its path is a file of the built extension.
+     */
     foreignRequests() {
-      return requests.filter((u) => !u.startsWith(server.url) && !u.startsWith(`chrome-extension://${extensionId}/`));
+      const ours = (u) => {
+        const url = new URL(u);
+        return url.protocol === 'chrome-extension:'
+          && (url.host === extensionId || ownFiles.has(url.pathname.slice(1)));
+      };
+      return requests.filter((u) => !u.startsWith(server.url) && !ours(u));
     },
     async close() {
       await context.close();
