@@ -1,13 +1,12 @@
 //! The rule catalogue: every signal, mitigation, invitation and refusal, as data.
 //!
-//! A rule is one entry in [`reply::REPLY_RULES`] or [`thread::THREAD_RULES`]: a stable dotted
+//! A rule is one entry in a file of [`catalog`] (one file per category): a stable dotted
 //! id, a kind, a weight, a pattern over normalised text, a plain-English message and
 //! suggestion, and examples it must flag and must pass (checked by `tests/rules.rs`).
 //! Adding a rule means adding one entry with its examples; nothing else.
 
+pub mod catalog;
 mod links;
-pub mod reply;
-pub mod thread;
 
 pub(crate) use links::{find_handles, find_links, LinkClass};
 
@@ -107,7 +106,7 @@ pub struct RuleInfo {
 
 /// Every rule, reply rules first.
 pub fn all() -> impl Iterator<Item = &'static Rule> {
-    reply::REPLY_RULES.iter().chain(thread::THREAD_RULES.iter())
+    catalog::REPLY.iter().chain(catalog::THREAD.iter()).flat_map(|group| group.iter())
 }
 
 /// Finds a rule by id.
@@ -211,8 +210,9 @@ fn to_ascii_classes(pattern: &str) -> String {
 }
 
 impl Table {
-    fn new(rules: &'static [Rule]) -> Table {
-        Table { rules: rules.iter().map(|rule| Compiled { rule, pattern: build(rule.pattern), unless: build(rule.unless) }).collect() }
+    fn new(groups: &'static [&'static [Rule]]) -> Table {
+        let rules = groups.iter().flat_map(|g| g.iter());
+        Table { rules: rules.map(|rule| Compiled { rule, pattern: build(rule.pattern), unless: build(rule.unless) }).collect() }
     }
 
     /// Every hit of every enabled pattern rule in `norm`.
@@ -226,13 +226,13 @@ impl Table {
 /// Reply rules, compiled once per process.
 pub(crate) fn reply_rules() -> &'static Table {
     static C: OnceLock<Table> = OnceLock::new();
-    C.get_or_init(|| Table::new(reply::REPLY_RULES))
+    C.get_or_init(|| Table::new(catalog::REPLY))
 }
 
 /// Thread rules, compiled once per process.
 pub(crate) fn thread_rules() -> &'static Table {
     static C: OnceLock<Table> = OnceLock::new();
-    C.get_or_init(|| Table::new(thread::THREAD_RULES))
+    C.get_or_init(|| Table::new(catalog::THREAD))
 }
 
 /// How far past a match an `unless` pattern may look.

@@ -5,10 +5,10 @@
 //! `thread.rs` scales it down with distance. Refusal `weight` is points added to a
 //! commercial reply's score.
 
-use super::{ex, Check, Kind::*, Rule};
+use crate::rules::{ex, Check, Kind::*, Rule};
 
 /// Invitations and refusals, in the order the options page lists them.
-pub static THREAD_RULES: &[Rule] = &[
+pub static RULES: &[Rule] = &[
     Rule {
         id: "ask.buy",
         kind: Invitation,
