@@ -11,6 +11,7 @@
 //! handle.score("reply text"); // keystroke path: the thread is not read again
 //! ```
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -112,7 +113,47 @@ fn read_value<T>(
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| JsError::new(&format!("invalid {what}: not plain JSON data (a cycle, a BigInt or a function?)")))?;
-    parse(&json).map_err(|e| JsError::new(&format!("{}; expected {shape}", without_position(&e.to_string()))))
+    parse(&without_lone_surrogates(&json))
+        .map_err(|e| JsError::new(&format!("{}; expected {shape}", without_position(&e.to_string()))))
+}
+
+/// Pages hold lone surrogates (an emoji cut in half); JSON.stringify escapes them as `\udXXX`,
+/// which serde_json rejects. Replace each with `\ufffd`, as `JsValue::as_string` does for the
+/// reply: still one UTF-16 unit, so offsets into the page's strings stay right. Paired
+/// surrogates never appear as escapes in JSON.stringify output (they are written as-is).
+fn without_lone_surrogates(json: &str) -> Cow<'_, str> {
+    let bytes = json.as_bytes();
+    let is_surrogate_escape = |i: usize| {
+        bytes.len() >= i + 6
+            && bytes[i + 1] == b'u'
+            && bytes[i + 2].eq_ignore_ascii_case(&b'd')
+            && matches!(bytes[i + 3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f')
+    };
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        if is_surrogate_escape(i) {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(json.len()));
+            buffer.push_str(&json[copied..i]);
+            buffer.push_str("\\ufffd");
+            i += 6;
+            copied = i;
+        } else {
+            i += 2; // any other escape, including an escaped backslash
+        }
+    }
+    match out {
+        Some(mut buffer) => {
+            buffer.push_str(&json[copied..]);
+            Cow::Owned(buffer)
+        }
+        None => Cow::Borrowed(json),
+    }
 }
 
 /// Drops serde_json's " at line 1 column 42": the JS caller never saw that JSON text.

@@ -80,6 +80,24 @@ test('odd but valid input is scored, not rejected', () => {
   assertReportShape(analyzer.thread({ messages: [{ author: '', text: '' }], parent: 99 }).score(PITCH));
 });
 
+test('lone surrogates (an emoji cut in half) are read as U+FFFD, never rejected', () => {
+  const analyzer = new glue.Analyzer();
+  const request = "I'm in the market for a new ladder \uD83D, anyone selling? \uDE00";
+  const thread = { title: 'Ladder \uD83D', messages: [{ author: '\uDE00', text: request }] };
+  const report = analyzer.thread(thread).score(`${PITCH} \uD83D`);
+  assertReportShape(report);
+  assert.ok(report.invitations.length > 0, 'the request is still read');
+  for (const inv of report.invitations) {
+    const source = inv.message === -1 ? thread.title : thread.messages[inv.message].text;
+    assert.equal(source.toWellFormed().slice(inv.start, inv.end), inv.text, 'offsets still point into the page text');
+  }
+  // The one-shot path reads the reply through JSON too; it must agree with the keystroke path,
+  // and literal backslash text that merely looks like an escape must survive untouched.
+  for (const reply of [`C:\\ud800\\uD83D\\\\u0041 aside: ${PITCH} \uD83D`, `\uDE00${PITCH}\uD83D`, '\\\uD800\\']) {
+    assert.deepEqual(analyzer.analyze({ thread, reply }), analyzer.thread(thread).score(reply), JSON.stringify(reply));
+  }
+});
+
 test('setConfig applies to existing thread handles', () => {
   const analyzer = new glue.Analyzer();
   const handle = analyzer.thread(LADDER_QUESTION);
