@@ -6,18 +6,19 @@
 //! 3. Weigh the thread: invitations near the reply lower the score, refusals raise it.
 //! 4. Turn the score into a level, a summary and suggestions.
 
-use crate::rules::{self, find_handles, find_links, Check, Hit, Kind, LinkClass, Rule};
+use crate::rules::{self, find_handles, find_links, Check, Hit, Kind, LinkClass};
 use crate::text::{Normalized, Utf16Map};
 use crate::thread::{content_stems, AnalyzedThread};
+use crate::summary;
 use crate::{Case, Config, Error, ErrorKind, Level, Report, Signal, Thread};
 
 /// Level thresholds at normal sensitivity.
 const PITCH_AT: i32 = 45;
 const CAUTION_AT: i32 = 22;
 /// A reply with this many signal points is clearly commercial on its own.
-const CLEARLY_COMMERCIAL: i32 = 25;
+pub(crate) const CLEARLY_COMMERCIAL: i32 = 25;
 /// An invitation at least this strong means someone asked for offers.
-const ASKED: f32 = 50.0;
+pub(crate) const ASKED: f32 = 50.0;
 
 /// A configured analyzer.
 #[derive(Debug, Clone)]
@@ -167,7 +168,7 @@ impl Analyzer {
             Level::Ok
         };
 
-        let ctx = Context { level, commercial, invited, refused, relevance, disclosed, answered, thread };
+        let ctx = summary::Context { level, commercial, invited, refused, relevance, disclosed, answered, thread };
         let summary = ctx.summary(&norm.text, &enabled);
         let suggestions = ctx.suggestions(&hits, &norm.text, &enabled);
         let signals = to_signals(reply, &norm, &hits, &weights);
@@ -400,70 +401,4 @@ fn trim_span(reply: &str, (s, e): (usize, usize)) -> (usize, usize) {
     let s2 = s + (slice.len() - trimmed.len());
     let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?' | ':' | ';'));
     (s2, s2 + trimmed.len())
-}
-
-/// What the summary and suggestions are written from.
-struct Context<'a> {
-    level: Level,
-    commercial: i32,
-    invited: f32,
-    refused: f32,
-    relevance: u8,
-    disclosed: bool,
-    answered: bool,
-    thread: &'a AnalyzedThread,
-}
-
-impl Context<'_> {
-    fn asked_elsewhere(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> bool {
-        self.thread.weighed(reply_norm, enabled).any(|(f, c)| f.rule.kind == Kind::Invitation && c < 0.5 && f.rule.weight >= 80)
-    }
-
-    fn summary(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> String {
-        let thanks = self.thread.weighed(reply_norm, enabled).any(|(f, c)| f.rule.id == "refuse.thanks" && c >= 0.75);
-        match self.level {
-            Level::Pitch if self.refused >= 20.0 && !thanks => "Sounds like a pitch, and this thread asked for no offers.".into(),
-            Level::Pitch if thanks => "Sounds like a pitch: it turns a thank-you into a sales message.".into(),
-            Level::Pitch if self.asked_elsewhere(reply_norm, enabled) => {
-                "Sounds like a pitch here: the request for offers was in another comment, so answer under that one.".into()
-            }
-            Level::Pitch if self.relevance < 10 => "Sounds like a pitch: it pushes something without responding to the thread.".into(),
-            Level::Pitch => "Sounds like a pitch: nobody in this thread asked for offers.".into(),
-            Level::Caution if self.invited >= ASKED => "Someone asked, but this reads like an ad: say who you are and why you recommend it.".into(),
-            Level::Caution => "Commercial, but it tries to help: worth a second look before you post.".into(),
-            Level::Ok if self.commercial >= CLEARLY_COMMERCIAL && self.invited >= ASKED => "An offer, but someone asked for one: fine to post.".into(),
-            Level::Ok => "Reads as a genuine reply.".into(),
-        }
-    }
-
-    fn suggestions(&self, hits: &[Hit], reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Vec<String> {
-        if self.level == Level::Ok {
-            return Vec::new();
-        }
-        let mut out: Vec<String> = Vec::new();
-        let mut add = |s: &str| {
-            if !s.is_empty() && !out.iter().any(|o| o == s) && out.len() < 4 {
-                out.push(s.to_string());
-            }
-        };
-        if self.asked_elsewhere(reply_norm, enabled) {
-            add("Reply under the comment that asked for it");
-        }
-        if self.thread.asks_question && !self.answered {
-            add("Answer the question first");
-        }
-        if !self.disclosed {
-            add("Say that you work there or that it's yours");
-        }
-        let mut ranked: Vec<&Rule> = hits.iter().filter(|h| h.rule.kind == Kind::Signal && !h.rule.suggestion.is_empty()).map(|h| h.rule).collect();
-        let ranked_any = !ranked.is_empty() || self.asked_elsewhere(reply_norm, enabled) || !self.disclosed || (self.thread.asks_question && !self.answered);
-        ranked.sort_by_key(|r| std::cmp::Reverse(r.weight));
-        for r in ranked {
-            add(r.suggestion);
-        }
-        if !ranked_any {
-            add("Keep the offer short and let the answer lead");
-        }
-        out
-    }
 }

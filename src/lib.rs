@@ -25,6 +25,7 @@ mod error;
 pub mod eval;
 mod report;
 pub mod rules;
+mod summary;
 mod text;
 mod thread;
 #[cfg(target_arch = "wasm32")]

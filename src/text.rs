@@ -234,9 +234,7 @@ fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
         let all_upper = members.iter().all(|&m| p[m].upper);
         if members.len() >= 3 || (members.len() == 2 && all_upper) {
             for w in members.windows(2) {
-                for k in (w[0] + 1)..w[1] {
-                    keep[k] = false;
-                }
+                keep[(w[0] + 1)..w[1]].fill(false);
             }
             // "D.M. me": the dot closing a dotted run goes too.
             let last = members[members.len() - 1];

@@ -51,8 +51,8 @@ impl AnalyzedThread {
     /// Reads `thread`. Linear in its total length.
     pub(crate) fn new(thread: &Thread) -> AnalyzedThread {
         let parent = thread.parent_index();
-        let mut t = AnalyzedThread::default();
-        t.authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
+        let authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
+        let mut t = AnalyzedThread { authors, ..AnalyzedThread::default() };
         if let Some(title) = thread.title.as_deref() {
             t.read(-1, title, IN_TITLE);
         }

@@ -289,7 +289,7 @@ fn is_code_like(s: &str) -> bool {
     let digits = token.chars().filter(|c| c.is_ascii_digit()).count();
     let has_code_word = s.len() > token.len();
     // Product models (SL5, XPS13, RTX4090) have few letters; codes (PEAK10, SAVE20) have more.
-    let code_shaped = letters >= 4 && (1..=3).contains(&digits) || token.contains('-') && letters >= 4;
+    let code_shaped = letters >= 4 && ((1..=3).contains(&digits) || token.contains('-'));
     letters >= 2 && upper == letters && (code_shaped || (has_code_word && letters >= 4))
 }
 
