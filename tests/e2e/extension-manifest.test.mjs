@@ -23,7 +23,6 @@ test('both manifests ask only for storage/scripting and the default sites', asyn
     assert.deepEqual(m.content_scripts[0].matches, m.host_permissions);
     assert.equal(m.content_scripts[0].all_frames, true);
     assert.deepEqual(m.web_accessible_resources[0].resources, ['pkg/*']);
-    assert.equal(m.web_accessible_resources[0].use_dynamic_url, true, 'pages cannot probe a fixed extension URL');
     assert.match(m.content_security_policy.extension_pages, /'wasm-unsafe-eval'/);
     assert.doesNotMatch(m.content_security_policy.extension_pages, /https?:/, 'no remote code');
     assert.equal(m.action.default_popup, 'popup/popup.html');

@@ -122,9 +122,9 @@ export async function launchWithExtension() {
       }, siteIds);
     },
     /**
-     * Requests that were neither the fixture server's nor the extension's own files. Our
-     * web-accessible files are loaded through per-session dynamic ids (use_dynamic_url), so an
-     * extension URL counts as ours when its path is a file of the built extension.
+     * Requests that were neither the fixture server's nor the extension's own files. An
+     * extension URL counts as ours when it has our id, or a per-session dynamic id (what
+     * use_dynamic_url resources use) and the path of a file of the built extension.
      */
     foreignRequests() {
       const ours = (u) => {
