@@ -26,8 +26,29 @@ function currentConfig(settings) {
   return { enabled, config };
 }
 
+// After the extension is reloaded or removed, this copy of the script is orphaned: every
+// chrome.* call throws "Extension context invalidated". It then removes itself quietly.
+function extensionAlive() {
+  try {
+    return Boolean(chrome.runtime && chrome.runtime.id);
+  } catch {
+    return false;
+  }
+}
+
+function retire() {
+  if (!page) return;
+  page.controller.abort();
+  page = null;
+}
+
 function send(message) {
-  chrome.runtime.sendMessage(message).catch(() => { /* worker restarting: verdicts are best effort */ });
+  if (!extensionAlive()) { retire(); return; }
+  try {
+    chrome.runtime.sendMessage(message).catch(() => { /* worker restarting: verdicts are best effort */ });
+  } catch {
+    retire();
+  }
 }
 
 function settle({ report }) {
@@ -40,8 +61,8 @@ function turnOn(config) {
   const { signal } = controller;
   const state = { controller, session: null, scorer: null, config };
   state.ui = createUi({
-    mute: (rule) => { muteRule(siteId, rule).catch((e) => { lastError = e.message; }); },
-    turnOff: () => { setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); },
+    mute: (rule) => { if (extensionAlive()) muteRule(siteId, rule).catch((e) => { lastError = e.message; }); else retire(); },
+    turnOff: () => { if (extensionAlive()) setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); else retire(); },
   });
   // The WASM is loaded on the first focused box, not on page load: pages where nobody
   // types cost nothing but this script.
@@ -74,7 +95,10 @@ function turnOn(config) {
   }
 
   const watch = (editor) => { if (editor) begin(editor).catch((e) => { lastError = e.message; }); };
-  const onFocusIn = (event) => watch(editorFromEvent(event));
+  const onFocusIn = (event) => {
+    if (!extensionAlive()) { retire(); return; }
+    watch(editorFromEvent(event));
+  };
   addEventListener('focusin', onFocusIn, { signal, capture: true });
 
   // Same-origin iframes (rich editors, embedded comment forms): their focus events stay in

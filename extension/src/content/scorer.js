@@ -46,7 +46,13 @@ function workerHost() {
             return (await ask(MSG.score, { handleId, reply })).report;
           }
         },
-        free() { chrome.runtime.sendMessage({ type: MSG.threadClose, handleId }).catch(() => {}); },
+        free() {
+          try {
+            chrome.runtime.sendMessage({ type: MSG.threadClose, handleId }).catch(() => {});
+          } catch {
+            // the extension was reloaded: the worker and its handles are gone anyway
+          }
+        },
       };
     },
   };
