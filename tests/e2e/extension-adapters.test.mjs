@@ -85,6 +85,18 @@ test('X: a composer above every tweet writes a new post, answering nobody', asyn
   }
 });
 
+test('lone surrogates in page text reach the analyzer as U+FFFD, lengths unchanged', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${server.url}fixtures/hackernews.html`);
+    await page.evaluate(() => { document.querySelector('.toptext').textContent = 'Ladder tips \uD83D please'; });
+    const got = await threadIn(page, 'textarea[name=text]');
+    assert.equal(got.thread.messages[0].text, 'Ladder tips \uFFFD please');
+  } finally {
+    await page.close();
+  }
+});
+
 test('a 500-comment page gives the analyzer at most 200 messages, post and parent kept', async () => {
   const page = await browser.newPage();
   try {

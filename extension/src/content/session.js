@@ -57,7 +57,8 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
         report = null;
         ui.show(editor, { level: 'ok', score: 0, signals: [], invitations: [], suggestions: [], summary: '' }, current.thread);
       } else if (text !== lastText || !report) {
-        report = await current.handle.score(text);
+        // Same length, so report offsets still point into the box (see sites/index.js).
+        report = await current.handle.score(text.toWellFormed());
         if (signal.aborted) return;
         ui.show(editor, report, current.thread);
       }

@@ -44,6 +44,16 @@ export function capThread(thread, max = MAX_MESSAGES) {
   return { ...thread, messages: order.map((i) => messages[i]), parent: order.indexOf(parent) };
 }
 
+// Pages can hold lone surrogates (an emoji cut in half by a length limit); the analyzer takes
+// only well-formed text. U+FFFD keeps every string's UTF-16 length, so offsets still match.
+const wellFormed = (text) => (typeof text === 'string' ? text.toWellFormed() : text);
+
+function wellFormedThread(thread) {
+  const out = { ...thread, messages: thread.messages.map((m) => ({ author: wellFormed(m.author), text: wellFormed(m.text) })) };
+  if (thread.title !== undefined) out.title = wellFormed(thread.title);
+  return out;
+}
+
 /** {adapterUsed, thread} for the focused editor; thread is never null (generic always answers). */
 export function threadFor(editor, location = globalThis.location) {
   const adapter = adapterFor(location);
@@ -55,5 +65,5 @@ export function threadFor(editor, location = globalThis.location) {
   }
   const used = thread ? adapter : generic;
   if (!thread) thread = generic.threadFor(editor) || { messages: [], parent: 0 };
-  return { adapterUsed: used.id, thread: capThread(thread) };
+  return { adapterUsed: used.id, thread: wellFormedThread(capThread(thread)) };
 }
