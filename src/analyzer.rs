@@ -9,6 +9,12 @@
 use crate::rules::{self, find_handles, find_links, Check, Hit, Kind, LinkClass};
 use crate::text::{Normalized, Utf16Map};
 use crate::thread::{content_stems, AnalyzedThread};
+
+/// The reply's content-word stems with their byte offsets, found once per score.
+fn stems_at(norm: &str) -> Vec<(usize, &str)> {
+    let base = norm.as_ptr() as usize;
+    content_stems(norm).map(|w| (w.as_ptr() as usize - base, w)).collect()
+}
 use crate::summary;
 use crate::{Case, Config, Error, ErrorKind, Level, Report, Signal, Thread};
 
@@ -72,7 +78,8 @@ impl Analyzer {
     pub fn score(&self, thread: &AnalyzedThread, reply: &str) -> Report {
         let norm = Normalized::new(reply);
         let enabled = |id: &str| self.config.enabled(id);
-        let mut hits = self.find_signals(&norm, reply, thread);
+        let stems = stems_at(&norm.text);
+        let mut hits = self.find_signals(&norm, reply, thread, &stems);
         drop_quoted_and_criticised(&norm.text, &mut hits);
         hits.sort_by_key(|h| (h.start, h.end));
 
@@ -91,7 +98,7 @@ impl Analyzer {
         let pushes_channel = hits.iter().any(|h| matches!(h.rule.category(), "contact" | "link") || h.rule.id == "offer.code");
         let discloses = hits.iter().any(|h| matches!(h.rule.category(), "disclose" | "self"));
         let (answer_words, (answer_start, answer_end)) = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
-            answer_outside_signals(&norm.text, &hits, thread, discloses)
+            answer_outside_signals(&norm.text, &stems, &hits, thread, discloses)
         } else {
             (0, (0, 0))
         };
@@ -104,7 +111,7 @@ impl Analyzer {
         }
         let mitigation: i32 = if commercial > 0 { sum_of_all(&hits, &weights, Kind::Mitigation).max(-(commercial * 3 / 4)) } else { 0 };
 
-        let relevance = relevance(&norm.text, thread);
+        let relevance = relevance(&stems, thread);
         let (invited, refused) = thread.strength(&norm.text, &enabled);
         let has = |id: &str| hits.iter().any(|h| h.rule.id == id);
         let disclosed = hits.iter().any(|h| h.rule.category() == "disclose") || has("self.role") || has("self.business") || has("self.we_sell");
@@ -187,7 +194,7 @@ impl Analyzer {
     }
 
     /// Every enabled signal and mitigation in the reply (before quote filtering).
-    fn find_signals(&self, norm: &Normalized, reply: &str, thread: &AnalyzedThread) -> Vec<Hit> {
+    fn find_signals(&self, norm: &Normalized, reply: &str, thread: &AnalyzedThread, stems: &[(usize, &str)]) -> Vec<Hit> {
         let enabled = |id: &str| self.config.enabled(id);
         let mut hits = Vec::new();
         let to_original = |s: usize, e: usize| norm.original_range(s, e);
@@ -206,8 +213,7 @@ impl Analyzer {
         // A reply that is little more than a link: say why, and whose it is.
         if let Some(link) = hits.iter().find(|h| h.rule.category() == "link") {
             let (s, e) = (link.start, link.end);
-            let rest = format!("{} {}", &norm.text[..s], &norm.text[e..]);
-            if content_stems(&rest).count() <= 5 {
+            if stems.iter().filter(|(at, _)| *at < s || *at >= e).count() <= 5 {
                 push_computed(&mut hits, "link.bare", s, e, &enabled);
             }
         }
@@ -323,7 +329,7 @@ fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
 /// The answer in the reply's sentences that sell nothing: its content-word count (0 when too
 /// short, or off the thread's topic for a seller who hasn't said who they are) and where the
 /// first such stretch ends (normalised bytes), for highlighting.
-fn answer_outside_signals(norm: &str, hits: &[Hit], thread: &AnalyzedThread, discloses: bool) -> (usize, (usize, usize)) {
+fn answer_outside_signals(norm: &str, stems: &[(usize, &str)], hits: &[Hit], thread: &AnalyzedThread, discloses: bool) -> (usize, (usize, usize)) {
     let mut selling: Vec<(usize, usize)> = hits
         .iter()
         .filter(|h| h.rule.kind == Kind::Signal)
@@ -331,13 +337,19 @@ fn answer_outside_signals(norm: &str, hits: &[Hit], thread: &AnalyzedThread, dis
         .collect();
     selling.sort_unstable();
     let (mut words, mut on_topic, mut at, mut first) = (0usize, 0usize, 0usize, None);
+    // Stems and stretches are both in text order: one cursor walks the stems once.
+    let mut next_stem = 0;
     for &(s, e) in selling.iter().chain(std::iter::once(&(norm.len(), norm.len()))) {
         if s > at {
             let stretch = &norm[at..s];
             let before = words;
-            for stem in content_stems(stretch) {
+            while next_stem < stems.len() && stems[next_stem].0 < at {
+                next_stem += 1;
+            }
+            while next_stem < stems.len() && stems[next_stem].0 < s {
                 words += 1;
-                on_topic += usize::from(thread.topic.contains_key(stem));
+                on_topic += usize::from(thread.topic.contains_key(stems[next_stem].1));
+                next_stem += 1;
             }
             if first.is_none() && words > before {
                 let lead = stretch.len() - stretch.trim_start().len();
@@ -354,10 +366,10 @@ fn answer_outside_signals(norm: &str, hits: &[Hit], thread: &AnalyzedThread, dis
 }
 
 /// How much the reply's content words are the thread's (0–100).
-fn relevance(norm: &str, thread: &AnalyzedThread) -> u8 {
-    let mut seen = std::collections::HashSet::new();
+fn relevance(stems: &[(usize, &str)], thread: &AnalyzedThread) -> u8 {
+    let mut seen = crate::thread::WordSet::default();
     let mut overlap = 0.0f32;
-    for s in content_stems(norm) {
+    for &(_, s) in stems {
         if seen.len() > 5000 {
             break;
         }

@@ -13,9 +13,12 @@ pub struct Normalized {
     /// Folded, lowercased text that rules match against.
     pub text: String,
     /// For each byte of `text` (and one past the end): original start byte of its source char.
+    /// Empty when `text` is the original lowercased byte for byte (the common case).
     starts: Vec<u32>,
     /// For each byte of `text`: original end byte of its source char.
     ends: Vec<u32>,
+    /// `text` maps to the original one byte to one byte.
+    identity: bool,
 }
 
 /// One normalised char and the original bytes it came from.
@@ -31,6 +34,11 @@ struct Piece {
 impl Normalized {
     /// Normalises `original`. Linear in its length.
     pub fn new(original: &str) -> Normalized {
+        // Plain ASCII with nothing to undo: lowercase it and keep the offsets as they are.
+        let bytes = original.as_bytes();
+        if original.is_ascii() && !has_spaced_letters(bytes) && !has_leet(bytes) {
+            return Normalized { text: original.to_ascii_lowercase(), starts: Vec::new(), ends: Vec::new(), identity: true };
+        }
         let pieces = fold(original);
         let pieces = join_spaced_letters(pieces);
         let pieces = decode_leet(pieces);
@@ -39,6 +47,7 @@ impl Normalized {
             text: String::with_capacity(pieces.len()),
             starts: Vec::with_capacity(pieces.len() + 1),
             ends: Vec::with_capacity(pieces.len()),
+            identity: false,
         };
         for p in &pieces {
             let before = out.text.len();
@@ -54,6 +63,10 @@ impl Normalized {
 
     /// Maps a byte range of the normalised text to a byte range of the original.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.identity {
+            let end = end.min(self.text.len());
+            return (start.min(end), end);
+        }
         if self.text.is_empty() || start >= end {
             let at = self.starts.get(start).copied().unwrap_or(0) as usize;
             return (at, at);
@@ -89,6 +102,46 @@ impl Utf16Map {
             offsets[i] = units;
         }
     }
+}
+
+/// Could two single letters or digits stand one to three gap characters apart ("D M", "w.w")?
+fn has_spaced_letters(b: &[u8]) -> bool {
+    let single = |i: usize| b[i].is_ascii_alphanumeric() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && (i + 1 == b.len() || !b[i + 1].is_ascii_alphanumeric());
+    let mut last_single: Option<usize> = None;
+    for i in 0..b.len() {
+        if single(i) {
+            if last_single.is_some_and(|j| i - j <= 4 && b[j + 1..i].iter().all(|&c| is_letter_gap(char::from(c)))) {
+                return true;
+            }
+            last_single = Some(i);
+        }
+    }
+    false
+}
+
+/// Does any token need leetspeak decoding (the same test as [`decode_leet`])?
+fn has_leet(b: &[u8]) -> bool {
+    let in_token = |c: u8| c.is_ascii_alphanumeric() || c == b'@' || c == b'$';
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && in_token(b[j]) {
+            j += 1;
+        }
+        let mixed = b[i..j].iter().any(|c| c.is_ascii_alphabetic()) && b[i..j].iter().any(|c| !c.is_ascii_alphabetic());
+        if mixed {
+            let token: Vec<(char, bool)> = b[i..j].iter().map(|&c| (char::from(c.to_ascii_lowercase()), c.is_ascii_uppercase())).collect();
+            if is_leet_token(&token, j < b.len() && b[j] == b'.') {
+                return true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    false
 }
 
 /// True for characters that carry no visible text and are used to break up words.
@@ -271,6 +324,26 @@ fn drop_emoji_fillers(p: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
+/// Is this token (chars with their "was upper-case" flag) leetspeak to decode?
+fn is_leet_token(token: &[(char, bool)], followed_by_dot: bool) -> bool {
+    // "hello@shop.com" is an address, not leetspeak.
+    if followed_by_dot && token.iter().any(|x| x.0 == '@') {
+        return false;
+    }
+    let letters = token.iter().filter(|x| x.0.is_ascii_alphabetic()).count();
+    let leet = token.iter().filter(|x| matches!(x.0, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
+    // "10x", "2nd" (number + unit) and "PEAK10", "mp3" (word + number) are not leetspeak.
+    let split_at = |first: fn(&char) -> bool| {
+        let d = token.iter().take_while(|x| first(&x.0)).count();
+        d > 0 && d < token.len() && token[d..].iter().all(|x| !first(&x.0))
+    };
+    let alnum = token.iter().all(|x| x.0.is_ascii_alphanumeric());
+    let number_then_word = split_at(|c| c.is_ascii_digit()) && alnum;
+    // Codes are written in capitals (PEAK10); lowercase "fr33" is leetspeak.
+    let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && alnum && token.iter().any(|x| x.1);
+    letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3
+}
+
 /// Third pass: leetspeak inside tokens that mix letters and digits ("fr33", "c0de", "d1sc0unt").
 /// Tokens that are numbers with a unit suffix ("10x", "4k", "2nd") are left alone.
 fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
@@ -285,20 +358,9 @@ fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
         while j < n && (p[j].ch.is_ascii_alphanumeric() || p[j].ch == '@' || p[j].ch == '$') {
             j += 1;
         }
-        // "hello@shop.com" is an address, not leetspeak.
-        let email = j < n && p[j].ch == '.' && p[i..j].iter().any(|x| x.ch == '@');
-        let token = &p[i..j];
-        let letters = token.iter().filter(|x| x.ch.is_ascii_alphabetic()).count();
-        let leet = token.iter().filter(|x| matches!(x.ch, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
-        // "10x", "2nd" (number + unit) and "PEAK10", "mp3" (word + number) are not leetspeak.
-        let split_at = |first: fn(&char) -> bool| {
-            let d = token.iter().take_while(|x| first(&x.ch)).count();
-            d > 0 && d < token.len() && token[d..].iter().all(|x| !first(&x.ch))
-        };
-        let number_then_word = split_at(|c| c.is_ascii_digit()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric());
-        // Codes are written in capitals (PEAK10); lowercase "fr33" is leetspeak.
-        let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && token.iter().all(|x| x.ch.is_ascii_alphanumeric()) && token.iter().any(|x| x.upper);
-        if !email && letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3 {
+        let followed_by_dot = j < n && p[j].ch == '.';
+        let token: Vec<(char, bool)> = p[i..j].iter().map(|x| (x.ch, x.upper)).collect();
+        if is_leet_token(&token, followed_by_dot) {
             for x in &mut p[i..j] {
                 x.ch = match x.ch {
                     '0' => 'o',

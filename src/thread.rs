@@ -7,7 +7,30 @@
 use crate::rules::{self, Hit, Kind, Rule};
 use crate::text::{Normalized, Utf16Map};
 use crate::{Invitation, Thread};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a small, fast hash for short words (the std default is built to resist attacks
+/// on long-lived servers, which a per-keystroke word set does not need).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash maps and sets keyed by words.
+pub(crate) type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+pub(crate) type WordSet<'a> = HashSet<&'a str, BuildHasherDefault<Fnv>>;
 
 /// How much a request counts, by where it was made.
 const IN_PARENT: f32 = 1.0;
@@ -36,7 +59,7 @@ pub(crate) struct Found {
 pub struct AnalyzedThread {
     pub(crate) found: Vec<Found>,
     /// Content-word stems and how central they are to the thread (0–1).
-    pub(crate) topic: HashMap<String, f32>,
+    pub(crate) topic: WordMap<f32>,
     /// Authors, normalised, by message index.
     pub(crate) authors: Vec<String>,
     /// The title, post or parent asks something (so a reply can answer it).
@@ -204,7 +227,7 @@ const STOPWORDS: &[&str] = &[
 
 /// Content-word stems of normalised text: words of 3+ letters, stopwords dropped, crude suffixes cut.
 pub(crate) fn content_stems(norm: &str) -> impl Iterator<Item = &str> + '_ {
-    static STOP: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    static STOP: std::sync::OnceLock<WordSet<'static>> = std::sync::OnceLock::new();
     let stop = STOP.get_or_init(|| STOPWORDS.iter().copied().collect());
     norm.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .map(|w| w.trim_matches('\''))

@@ -129,10 +129,12 @@ pub fn rules() -> Vec<RuleInfo> {
 }
 
 /// A rule with its patterns compiled.
+/// Each rule's own regexes are compiled the first time the set says the rule matched, so
+/// start-up pays only for the set.
 pub(crate) struct Compiled {
     pub rule: &'static Rule,
-    pattern: Option<Regex>,
-    unless: Option<Regex>,
+    pattern: OnceLock<Option<Regex>>,
+    unless: OnceLock<Option<Regex>>,
 }
 
 /// A match of a rule in a normalised text (byte offsets of the normalised text).
@@ -143,9 +145,13 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-/// A table of rules compiled once.
+/// A table of rules compiled once: one set finds in a single pass which patterns match at
+/// all, then only those rules' own regexes say where (most replies match a few rules).
 pub(crate) struct Table {
     rules: Vec<Compiled>,
+    set: regex::RegexSet,
+    /// Index into `rules` of each pattern in `set`.
+    in_set: Vec<usize>,
 }
 
 /// Patterns are written with `\b`, `\s`, `\w`; they are compiled as their ASCII forms, which
@@ -211,14 +217,19 @@ fn to_ascii_classes(pattern: &str) -> String {
 
 impl Table {
     fn new(groups: &'static [&'static [Rule]]) -> Table {
-        let rules = groups.iter().flat_map(|g| g.iter());
-        Table { rules: rules.map(|rule| Compiled { rule, pattern: build(rule.pattern), unless: build(rule.unless) }).collect() }
+        let rules: Vec<Compiled> = groups.iter().flat_map(|g| g.iter()).map(|rule| Compiled { rule, pattern: OnceLock::new(), unless: OnceLock::new() }).collect();
+        let in_set: Vec<usize> = rules.iter().enumerate().filter(|(_, c)| !c.rule.pattern.is_empty()).map(|(i, _)| i).collect();
+        let set = regex::RegexSet::new(in_set.iter().map(|&i| to_ascii_classes(rules[i].rule.pattern))).expect("catalogue patterns are tested");
+        Table { rules, set, in_set }
     }
 
     /// Every hit of every enabled pattern rule in `norm`.
     pub fn find_all(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), enabled: &dyn Fn(&str) -> bool, out: &mut Vec<Hit>) {
-        for c in self.rules.iter().filter(|c| enabled(c.rule.id)) {
-            c.find(norm, original, to_original, out);
+        for k in self.set.matches(norm).iter() {
+            let c = &self.rules[self.in_set[k]];
+            if enabled(c.rule.id) {
+                c.find(norm, original, to_original, out);
+            }
         }
     }
 }
@@ -244,13 +255,13 @@ impl Compiled {
     /// Every match of this pattern rule in `norm` (lowercase normalised text); `original` is
     /// used by checks that need the text as typed, through `to_original`.
     pub fn find(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), out: &mut Vec<Hit>) {
-        let Some(re) = &self.pattern else { return };
+        let Some(re) = self.pattern.get_or_init(|| build(self.rule.pattern)) else { return };
         let mut n = 0;
         for m in re.find_iter(norm) {
             if n >= MAX_HITS_PER_RULE {
                 break;
             }
-            if let Some(unless) = &self.unless {
+            if let Some(unless) = self.unless.get_or_init(|| build(self.rule.unless)) {
                 let from = sentence_start(norm, m.start());
                 let to = sentence_end(norm, m.end()).min(floor_char(norm, m.end() + UNLESS_AFTER));
                 if unless.is_match(&norm[from..to]) {
