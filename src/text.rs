@@ -37,7 +37,11 @@ impl Normalized {
         // Plain ASCII with nothing to undo: lowercase it and keep the offsets as they are.
         let bytes = original.as_bytes();
         if original.is_ascii() && !has_spaced_letters(bytes) && !has_leet(bytes) {
-            return Normalized { text: original.to_ascii_lowercase(), starts: Vec::new(), ends: Vec::new(), identity: true };
+            let mut text = original.to_ascii_lowercase();
+            if text.bytes().any(|b| ascii_fold(b) != b) {
+                text = text.replace(['\t', '\r', '\x0B', '\x0C'], " ");
+            }
+            return Normalized { text, starts: Vec::new(), ends: Vec::new(), identity: true };
         }
         let pieces = fold(original);
         let pieces = join_spaced_letters(pieces);
@@ -101,6 +105,15 @@ impl Utf16Map {
             }
             offsets[i] = units;
         }
+    }
+}
+
+/// Lowercase, and every kind of ASCII space but the newline becomes a plain space, so rules
+/// only ever see ' ' and '\n' between words.
+fn ascii_fold(b: u8) -> u8 {
+    match b {
+        b'\t' | b'\r' | 0x0B | 0x0C => b' ',
+        _ => b.to_ascii_lowercase(),
     }
 }
 
@@ -219,7 +232,7 @@ fn fold(original: &str) -> Vec<Piece> {
     for (b, c) in original.char_indices() {
         let (start, end) = (b as u32, (b + c.len_utf8()) as u32);
         if c.is_ascii() {
-            out.push(Piece { ch: c.to_ascii_lowercase(), start, end, upper: c.is_ascii_uppercase() });
+            out.push(Piece { ch: char::from(ascii_fold(c as u8)), start, end, upper: c.is_ascii_uppercase() });
             continue;
         }
         if is_invisible(c) {

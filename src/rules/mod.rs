@@ -149,7 +149,7 @@ pub(crate) struct Hit {
 /// all, then only those rules' own regexes say where (most replies match a few rules).
 pub(crate) struct Table {
     rules: Vec<Compiled>,
-    set: regex::RegexSet,
+    set: RuleSet,
     /// Index into `rules` of each pattern in `set`.
     in_set: Vec<usize>,
 }
@@ -170,6 +170,7 @@ pub(crate) fn ascii_regex(pattern: &str) -> Regex {
 }
 
 /// Rewrites `\b`, `\d`, `\w`, `\s` as ASCII forms, inside and outside `[...]` classes.
+/// Normalised text has only ' ' and '\n' for spaces (see `text.rs`), so `\s` is just those.
 fn to_ascii_classes(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() * 2);
     let mut in_class = false;
@@ -180,12 +181,12 @@ fn to_ascii_classes(pattern: &str) -> String {
                 Some('d') if in_class => out.push_str("0-9"),
                 Some('d') => out.push_str("[0-9]"),
                 Some('w') if in_class => out.push_str("0-9A-Za-z_"),
-                Some('s') if in_class => out.push_str("\\t\\n\\x0B\\x0C\\r "),
+                Some('s') if in_class => out.push_str("\\n "),
                 Some('w') => out.push_str("[0-9A-Za-z_]"),
-                Some('s') => out.push_str("[\\t\\n\\x0B\\x0C\\r ]"),
+                Some('s') => out.push_str("[\\n ]"),
                 Some('b') if !in_class => out.push_str("(?-u:\\b)"),
                 Some('B') if !in_class => out.push_str("(?-u:\\B)"),
-                Some('S') if !in_class => out.push_str("[^\\t\\n\\x0B\\x0C\\r ]"),
+                Some('S') if !in_class => out.push_str("[^\\n ]"),
                 Some('W') if !in_class => out.push_str("[^0-9A-Za-z_]"),
                 Some('D') if !in_class => out.push_str("[^0-9]"),
                 Some(other) => {
@@ -219,17 +220,53 @@ impl Table {
     fn new(groups: &'static [&'static [Rule]]) -> Table {
         let rules: Vec<Compiled> = groups.iter().flat_map(|g| g.iter()).map(|rule| Compiled { rule, pattern: OnceLock::new(), unless: OnceLock::new() }).collect();
         let in_set: Vec<usize> = rules.iter().enumerate().filter(|(_, c)| !c.rule.pattern.is_empty()).map(|(i, _)| i).collect();
-        let set = regex::RegexSet::new(in_set.iter().map(|&i| to_ascii_classes(rules[i].rule.pattern))).expect("catalogue patterns are tested");
+        let set = RuleSet::new(in_set.iter().map(|&i| to_ascii_classes(rules[i].rule.pattern)).collect());
         Table { rules, set, in_set }
     }
 
     /// Every hit of every enabled pattern rule in `norm`.
     pub fn find_all(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), enabled: &dyn Fn(&str) -> bool, out: &mut Vec<Hit>) {
-        for k in self.set.matches(norm).iter() {
+        for k in self.set.matching(norm) {
             let c = &self.rules[self.in_set[k]];
             if enabled(c.rule.id) {
                 c.find(norm, original, to_original, out);
             }
+        }
+    }
+}
+
+/// Which of many patterns match a text, in one forward pass of a lazy DFA. Built from a
+/// forward-only automaton without capture states, since it only answers "which": start-up
+/// stays short. Each matching rule's own regex then finds where.
+struct RuleSet {
+    dfa: regex_automata::hybrid::dfa::DFA,
+    cache: std::sync::Mutex<regex_automata::hybrid::dfa::Cache>,
+}
+
+impl RuleSet {
+    fn new(patterns: Vec<String>) -> RuleSet {
+        use regex_automata::{hybrid::dfa, nfa::thompson, MatchKind};
+        let dfa = dfa::DFA::builder()
+            .configure(dfa::Config::new().match_kind(MatchKind::All))
+            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+            .build_many(&patterns)
+            .expect("catalogue patterns are tested");
+        let cache = std::sync::Mutex::new(dfa.create_cache());
+        RuleSet { dfa, cache }
+    }
+
+    /// Indexes of the patterns that match somewhere in `text` (all of them if the lazy DFA
+    /// gives up, so a rule is never skipped wrongly).
+    fn matching(&self, text: &str) -> Vec<usize> {
+        let mut found = regex_automata::PatternSet::new(self.dfa.pattern_len());
+        let searched = match self.cache.lock() {
+            Ok(mut cache) => self.dfa.try_which_overlapping_matches(&mut cache, &regex_automata::Input::new(text), &mut found).is_ok(),
+            Err(_) => false,
+        };
+        if searched {
+            found.iter().map(|p| p.as_usize()).collect()
+        } else {
+            (0..self.dfa.pattern_len()).collect()
         }
     }
 }
@@ -376,9 +413,9 @@ mod tests {
 
     #[test]
     fn rewrites_classes_to_ascii_inside_and_outside_brackets() {
-        assert_eq!(to_ascii_classes(r"\bdm\s+me\b"), r"(?-u:\b)dm[\t\n\x0B\x0C\r ]+me(?-u:\b)");
+        assert_eq!(to_ascii_classes(r"\bdm\s+me\b"), r"(?-u:\b)dm[\n ]+me(?-u:\b)");
         assert_eq!(to_ascii_classes(r"[^\w@.]"), r"[^0-9A-Za-z_@.]");
         assert_eq!(to_ascii_classes(r"\d+[\d,]"), r"[0-9]+[0-9,]");
-        assert_eq!(to_ascii_classes(r"[\s.-]\."), r"[\t\n\x0B\x0C\r .-]\.");
+        assert_eq!(to_ascii_classes(r"[\s.-]\."), r"[\n .-]\.");
     }
 }
