@@ -13,11 +13,13 @@ import { zip } from '../../scripts/dist.mjs';
 const dist = (browser) => join(ROOT, 'extension', 'dist', browser);
 const manifestOf = async (browser) => JSON.parse(await readFile(join(dist(browser), 'manifest.json'), 'utf8'));
 
-test('both manifests ask only for storage/scripting and the default sites', async () => {
+// activeTab lets the popup see the current tab's address when the user opens it, so it can
+// offer "enable on this site" outside the default sites (no standing access).
+test('both manifests ask only for storage/scripting/activeTab and the default sites', async () => {
   for (const browser of ['chrome', 'firefox']) {
     const m = await manifestOf(browser);
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual(m.permissions, ['storage', 'scripting']);
+    assert.deepEqual(m.permissions, ['storage', 'scripting', 'activeTab']);
     assert.ok(!m.host_permissions.some((h) => h === '<all_urls>' || /^\w+:\/\/\*\//.test(h)), `${browser}: no blanket host access`);
     assert.deepEqual(m.optional_host_permissions, ['https://*/*', 'http://*/*']);
     assert.deepEqual(m.content_scripts[0].matches, m.host_permissions);

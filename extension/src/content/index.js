@@ -51,8 +51,10 @@ function send(message) {
   }
 }
 
-function settle({ report }) {
-  if (report && report.level !== 'ok') send({ type: MSG.verdictSettled, verdict: verdictRecord(siteId, report) });
+// Every settled, non-empty reply is recorded, `ok` ones too, so the history shows what
+// share of replies were pitches; an emptied box clears the tab's verdict.
+function settle({ report, empty }) {
+  if (report && !empty) send({ type: MSG.verdictSettled, verdict: verdictRecord(siteId, report) });
   else send({ type: MSG.verdictCleared });
 }
 

@@ -15,7 +15,7 @@ const CONTAINER = 'shreddit-app, [data-urn], [role="article"], ytd-comments, .it
  * @param {HTMLElement} p.editor
  * @param {{thread(t): Promise<{score(r): Promise<object>, free(): void}>}} p.host analyzer
  * @param {ReturnType<import('./ui/index.js').createUi>} p.ui
- * @param {(verdict: {report: object|null}) => void} p.settle
+ * @param {(verdict: {report: object|null, empty: boolean}) => void} p.settle
  * @param {AbortSignal} p.pageSignal
  * @param {(error: Error) => void} p.onError
  * @param {() => void} p.onGone the box left the page
@@ -119,7 +119,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   function settleNow() {
     if (!analysed || lastText === settledText) return;
     settledText = lastText;
-    settle({ report });
+    settle({ report, empty: !String(lastText ?? '').trim() });
   }
 
   signal.addEventListener('abort', () => {
