@@ -161,7 +161,7 @@ impl Analyzer {
         // thread can never raise it): worth a second look unless the thread asked for links.
         let bare_link = has("link.bare") && !disclosed && !has("personal.experience") && !promo_thread;
         // An affiliate tag nobody was told about earns the writer money: worth a second look anywhere.
-        let hidden_affiliate = has("link.affiliate") && !hits.iter().any(|h| matches!(h.rule.id, "disclose.self" | "disclose.affiliation"));
+        let hidden_affiliate = (has("link.affiliate") || has("offer.referral")) && !hits.iter().any(|h| matches!(h.rule.id, "disclose.self" | "disclose.affiliation"));
         let talks_out_of_it = has("helpful.discourage");
         if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED && !talks_out_of_it || uninvited_business || bare_link || hidden_affiliate {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.

@@ -59,7 +59,7 @@ pub static RULES: &[Rule] = &[
         id: "claim.results",
         kind: Signal,
         weight: 14,
-        pattern: r"\b(?:helped|worked\s+with|coached|trained)\s+\d[\d,]*\+?\s+(?:\w+\s+)?(?:founders|clients|leaders|companies|families|businesses|people|students|runners|teams|brands|moms|women|men)\b|\bmy\s+clients\s+(?:get|see|have|land)\b|\b(?:changed|transformed)\s+(?:so\s+many|\d+|thousands\s+of)\b|\b(?:triple|double|10x)\s+(?:your|their)\b|\bknock\s+\d+\+?\s+minutes\b|\bguaranteed\b|\byour\s+future\s+self\s+will\s+thank\b|\bchanged\s+my\s+life\s*[🙏💯]|\bhe\s+changed\s+my\s+life\b|\b(?:completely\s+)?cured\s+(?:my|his|her|their)\b|\blost\s+\d+\s?(?:lbs?|kg|kilos?|pounds)\b|\bone\s+(?:weird\s+|simple\s+)?trick\b|\bguaranteed\s+(?:more|results|income)\b",
+        pattern: r"\b(?:helped|worked\s+with|coached|trained)\s+\d[\d,]*\+?\s+(?:\w+\s+)?(?:founders|clients|leaders|companies|families|businesses|people|students|runners|teams|brands|moms|women|men)\b|\bmy\s+clients\s+(?:get|see|have|land)\b|\b(?:changed|transformed)\s+(?:so\s+many|\d+|thousands\s+of)\b|\b(?:triple|double|10x)\s+(?:your|their)\b|\bknock\s+\d+\+?\s+minutes\b|\bguaranteed\b|\byour\s+future\s+self\s+will\s+thank\b|\bchanged\s+my\s+life\s*[🙏💯]|\b(?:he|she|they)\s+changed\s+my\s+life\b|\b(?:is|she'?s|he'?s)\s+(?:100%\s+)?legit\b|\b(?:completely\s+)?cured\s+(?:my|his|her|their)\b|\blost\s+\d+\s?(?:lbs?|kg|kilos?|pounds)\b|\bone\s+(?:weird\s+|simple\s+)?trick\b|\bguaranteed\s+(?:more|results|income)\b",
         unless: r"\bhate\b",
         check: Check::None,
         message: "Makes sales-style result claims or testimonials",
