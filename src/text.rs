@@ -300,7 +300,12 @@ fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
         let all_upper = members.iter().all(|&m| p[m].upper);
         if members.len() >= 3 || (members.len() == 2 && all_upper) {
             for w in members.windows(2) {
-                keep[(w[0] + 1)..w[1]].fill(false);
+                // "a p p . c o m": a dot standing between spaces is the domain's dot; keep it.
+                let gap = &p[(w[0] + 1)..w[1]];
+                let spaced_dot = gap.len() == 3 && gap[0].ch == ' ' && gap[1].ch == '.' && gap[2].ch == ' ';
+                for (k, piece) in gap.iter().enumerate() {
+                    keep[w[0] + 1 + k] = spaced_dot && piece.ch == '.';
+                }
             }
             // "D.M. me": the dot closing a dotted run goes too.
             let last = members[members.len() - 1];
@@ -417,6 +422,7 @@ mod tests {
         assert_eq!(norm("quote 👉 shop.com"), "quote 👉 shop.com");
         assert_eq!(norm("c👉o👉d👉e"), "code");
         assert_eq!(norm("w w w . shop . com"), "www . shop . com");
+        assert_eq!(norm("c a s h f l o w r . a p p"), "cashflowr.app");
         // Ordinary prose keeps its spaces: "a" and "I" are words.
         assert_eq!(norm("I want a dog"), "i want a dog");
         assert_eq!(norm("was I a fool"), "was i a fool");

@@ -40,7 +40,7 @@ fn link_regex() -> &'static Regex {
     R.get_or_init(|| {
         // A dot may be written " . ", "(.)", "[.]" or " dot " by people hiding links.
         // "did. it" (a sentence end) is not a dot between labels: spaces must be on both sides or neither.
-        let dot = r"(?:\.|\s\.\s|\s?[\(\[]\.[\)\]]\s?|\s(?:dot|\(dot\)|\[dot\])\s)";
+        let dot = r"(?:\s?\.|\s\.\s|\s?[\(\[]\.[\)\]]\s?|\s(?:dot|\(dot\)|\[dot\])\s)";
         let pattern = format!(
             r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{{0,62}}){dot})+(?:{TLDS})\b(?:[/?#][^\s<>()\[\]]*)?",
         );
