@@ -2,7 +2,8 @@
 //! - `keystroke/rescore_1000`: re-score a 1,000-char reply against an analysed thread;
 //! - `thread/analyse_200`: analyse a 200-message thread; `oneshot/analyze_case_200`;
 //! - `sweep_reply/<chars>` (1 K → 1 M chars) and `sweep_thread/<messages>` (10 → 10,000),
-//!   with throughput, so scripts/bench.sh can fit the growth slope from criterion's estimates.
+//!   with throughput, so scripts/bench.sh can fit the growth slope from criterion's estimates;
+//! - `rescore_vs_thread/<messages>`: the keystroke path alone against 1 → 2,000-message threads.
 //! It never asserts budgets (benchmarks measure; the figures go to target/bench/summary.json).
 //! Under `cargo test --all-targets` (no `--bench` flag) criterion runs each benchmark once in a
 //! debug build, so the sweeps then use small sizes only.
@@ -67,5 +68,21 @@ fn sweep_thread(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, keystroke, thread, sweep_reply, sweep_thread);
+/// The keystroke path alone against ever larger analysed threads: ideally flat, since the
+/// thread was read once.
+fn rescore_vs_thread(c: &mut Criterion) {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let reply = inputs::reply(1_000);
+    let mut group = c.benchmark_group("rescore_vs_thread");
+    group.sample_size(10);
+    for &messages in sizes(&[1, 20, 200, 2_000], &[1, 20]) {
+        let analysed = analyzer.thread(&inputs::thread(messages));
+        group.bench_with_input(BenchmarkId::from_parameter(messages), &analysed, |b, analysed| {
+            b.iter(|| analyzer.score(black_box(analysed), black_box(&reply)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, keystroke, thread, sweep_reply, sweep_thread, rescore_vs_thread);
 criterion_main!(benches);

@@ -61,6 +61,13 @@ function native() {
     figures[`native_${name}_sweep_fit_exponent`] = round(fit.exponent, 3);
     detail[`native_${name}_sweep_ms`] = Object.fromEntries(points.map((p) => [p.size, round(p.e.ns / 1e6, 3)]));
   }
+  // The keystroke path against bigger analysed threads: flat is the goal (thread read once).
+  const vsThread = [1, 20, 200, 2000].map((size) => ({ size, e: estimate(`rescore_vs_thread/${size}`) })).filter((p) => p.e);
+  if (vsThread.length >= 2) {
+    const fit = fitGrowth(vsThread.map((p) => ({ size: p.size, time: p.e.ns })));
+    figures.native_rescore_1000_per_thread_message_ns = round(fit.slope, 1);
+    detail.native_rescore_1000_vs_thread_us = Object.fromEntries(vsThread.map((p) => [p.size, round(p.e.ns / 1e3, 1)]));
+  }
   // benches/growth.rs: doubling sizes up to 2 M chars / 32,000 messages, best of 5 each.
   const growthFile = join(TARGET, 'bench', 'growth.json');
   if (existsSync(growthFile)) {
