@@ -76,9 +76,13 @@ fn main() {
         })
     });
 
+    if !full {
+        println!("\n(run as a test: sizes too small for a meaningful exponent; use cargo bench)");
+        return;
+    }
     let (reply_exp, thread_exp) = (fitted_exponent(&replies), fitted_exponent(&threads));
     println!("\nfitted exponent: reply {reply_exp:.3}, thread {thread_exp:.3} (1.0 = linear)");
-    if full {
+    {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
         let dir = std::env::var_os("CARGO_TARGET_DIR").map_or(dir, |t| std::path::PathBuf::from(t).join("bench"));
         std::fs::create_dir_all(&dir).expect("create target/bench");
