@@ -82,15 +82,13 @@ fn main() {
     }
     let (reply_exp, thread_exp) = (fitted_exponent(&replies), fitted_exponent(&threads));
     println!("\nfitted exponent: reply {reply_exp:.3}, thread {thread_exp:.3} (1.0 = linear)");
-    {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
-        let dir = std::env::var_os("CARGO_TARGET_DIR").map_or(dir, |t| std::path::PathBuf::from(t).join("bench"));
-        std::fs::create_dir_all(&dir).expect("create target/bench");
-        let body = format!(
-            "{{\"reply_ms\":{},\"thread_ms\":{},\"reply_exponent\":{reply_exp:.4},\"thread_exponent\":{thread_exp:.4}}}\n",
-            json(&replies),
-            json(&threads)
-        );
-        std::fs::write(dir.join("growth.json"), body).expect("write growth.json");
-    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    let dir = std::env::var_os("CARGO_TARGET_DIR").map_or(dir, |t| std::path::PathBuf::from(t).join("bench"));
+    std::fs::create_dir_all(&dir).expect("create target/bench");
+    let body = format!(
+        "{{\"reply_ms\":{},\"thread_ms\":{},\"reply_exponent\":{reply_exp:.4},\"thread_exponent\":{thread_exp:.4}}}\n",
+        json(&replies),
+        json(&threads)
+    );
+    std::fs::write(dir.join("growth.json"), body).expect("write growth.json");
 }
