@@ -112,7 +112,8 @@ impl Analyzer {
         let mitigation: i32 = if commercial > 0 { sum_of_all(&hits, &weights, Kind::Mitigation).max(-(commercial * 3 / 4)) } else { 0 };
 
         let relevance = relevance(&stems, thread);
-        let (invited, refused) = thread.strength(&norm.text, &enabled);
+        let weighed = thread.weigh(&norm.text, &enabled);
+        let (invited, refused) = AnalyzedThread::strength(&weighed);
         let has = |id: &str| hits.iter().any(|h| h.rule.id == id);
         let disclosed = hits.iter().any(|h| h.rule.category() == "disclose") || has("self.role") || has("self.business") || has("self.we_sell");
         let affiliated = disclosed || hits.iter().any(|h| h.rule.category() == "self");
@@ -139,7 +140,7 @@ impl Analyzer {
         // thread can only ever lower the score: an honest, disclosed offer is forgiven most;
         // an undisclosed landing link or code, or a different product than asked for, least.
         let hard_sell = hits.iter().any(|h| h.rule.category() == "link" || matches!(h.rule.id, "offer.code" | "cta.arrow"));
-        let promo_thread = thread.invites_promotion(&norm.text, &enabled);
+        let promo_thread = AnalyzedThread::invites_promotion(&weighed);
         let pushy = hits.iter().any(|h| matches!(h.rule.id, "offer.urgency" | "money.scheme" | "recruit.team" | "claim.results"));
         let forgiveness: f32 = if has("cta.redirect") || hard_sell && !disclosed && !has("personal.experience") && !promo_thread {
             0.45
@@ -175,11 +176,11 @@ impl Analyzer {
             Level::Ok
         };
 
-        let ctx = summary::Context { level, commercial, invited, refused, relevance, disclosed, answered, thread };
-        let summary = ctx.summary(&norm.text, &enabled);
-        let suggestions = ctx.suggestions(&hits, &norm.text, &enabled);
+        let ctx = summary::Context { level, commercial, invited, refused, relevance, disclosed, answered, asks_question: thread.asks_question, weighed: &weighed };
+        let summary = ctx.summary();
+        let suggestions = ctx.suggestions(&hits);
         let signals = to_signals(reply, &norm, &hits, &weights);
-        let invitations = thread.weighed(&norm.text, &enabled).map(|(f, _)| f.evidence.clone()).collect();
+        let invitations = AnalyzedThread::evidence(&weighed);
         Report {
             level,
             score,

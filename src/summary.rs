@@ -3,7 +3,7 @@
 
 use crate::analyzer::ASKED;
 use crate::rules::{Hit, Kind, Rule};
-use crate::thread::AnalyzedThread;
+use crate::thread::Found;
 use crate::Level;
 
 /// What the summary and suggestions are written from.
@@ -15,20 +15,22 @@ pub(crate) struct Context<'a> {
     pub relevance: u8,
     pub disclosed: bool,
     pub answered: bool,
-    pub thread: &'a AnalyzedThread,
+    pub asks_question: bool,
+    /// The thread's invitations and refusals with their closeness to the reply.
+    pub weighed: &'a [(&'a Found, f32)],
 }
 
 impl Context<'_> {
-    fn asked_elsewhere(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> bool {
-        self.thread.weighed(reply_norm, enabled).any(|(f, c)| f.rule.kind == Kind::Invitation && c < 0.5 && f.rule.weight >= 80)
+    fn asked_elsewhere(&self) -> bool {
+        self.weighed.iter().any(|(f, c)| f.rule.kind == Kind::Invitation && *c < 0.5 && f.rule.weight >= 80)
     }
 
-    pub fn summary(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> String {
-        let thanks = self.thread.weighed(reply_norm, enabled).any(|(f, c)| f.rule.id == "refuse.thanks" && c >= 0.75);
+    pub fn summary(&self) -> String {
+        let thanks = self.weighed.iter().any(|(f, c)| f.rule.id == "refuse.thanks" && *c >= 0.75);
         match self.level {
             Level::Pitch if self.refused >= 20.0 && !thanks => "Sounds like a pitch, and this thread asked for no offers.".into(),
             Level::Pitch if thanks => "Sounds like a pitch: it turns a thank-you into a sales message.".into(),
-            Level::Pitch if self.asked_elsewhere(reply_norm, enabled) => {
+            Level::Pitch if self.asked_elsewhere() => {
                 "Sounds like a pitch here: the request for offers was in another comment, so answer under that one.".into()
             }
             Level::Pitch if self.relevance < 10 => "Sounds like a pitch: it pushes something without responding to the thread.".into(),
@@ -40,7 +42,7 @@ impl Context<'_> {
         }
     }
 
-    pub fn suggestions(&self, hits: &[Hit], reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Vec<String> {
+    pub fn suggestions(&self, hits: &[Hit]) -> Vec<String> {
         if self.level == Level::Ok {
             return Vec::new();
         }
@@ -50,17 +52,17 @@ impl Context<'_> {
                 out.push(s.to_string());
             }
         };
-        if self.asked_elsewhere(reply_norm, enabled) {
+        if self.asked_elsewhere() {
             add("Reply under the comment that asked for it");
         }
-        if self.thread.asks_question && !self.answered {
+        if self.asks_question && !self.answered {
             add("Answer the question first");
         }
         if !self.disclosed {
             add("Say that you work there or that it's yours");
         }
         let mut ranked: Vec<&Rule> = hits.iter().filter(|h| h.rule.kind == Kind::Signal && !h.rule.suggestion.is_empty()).map(|h| h.rule).collect();
-        let ranked_any = !ranked.is_empty() || self.asked_elsewhere(reply_norm, enabled) || !self.disclosed || (self.thread.asks_question && !self.answered);
+        let ranked_any = !ranked.is_empty() || self.asked_elsewhere() || !self.disclosed || (self.asks_question && !self.answered);
         ranked.sort_by_key(|r| std::cmp::Reverse(r.weight));
         for r in ranked {
             add(r.suggestion);

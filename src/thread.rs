@@ -146,38 +146,51 @@ impl AnalyzedThread {
         }
     }
 
-    /// Invitations and refusals as (found, effective closeness) given the reply.
-    pub(crate) fn weighed<'a>(&'a self, reply_norm: &'a str, enabled: &'a dyn Fn(&str) -> bool) -> impl Iterator<Item = (&'a Found, f32)> + 'a {
-        self.found.iter().filter(move |f| enabled(f.rule.id)).map(move |f| {
-            let mut closeness = f.closeness;
-            if closeness == ELSEWHERE && f.message >= 0 && self.reply_refers_to(reply_norm, f.message as usize) {
-                closeness = ELSEWHERE_REFERENCED;
-            }
-            (f, closeness)
-        })
+    /// Invitations and refusals with their effective closeness given the reply: a request
+    /// elsewhere counts more when the reply points at it ("@name", "re the … question above").
+    /// Computed once per score; the reply is read once, whatever the thread's size.
+    pub(crate) fn weigh<'a>(&'a self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Vec<(&'a Found, f32)> {
+        let elsewhere = self.found.iter().any(|f| f.closeness == ELSEWHERE);
+        let other_question = elsewhere && refers_to_other_question(reply_norm);
+        let words: WordSet = if elsewhere { reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| !w.is_empty()).collect() } else { WordSet::default() };
+        let refers_to = |i: usize| {
+            other_question
+                || self.authors.get(i).is_some_and(|a| {
+                    let first = a.split_whitespace().next().unwrap_or("");
+                    first.chars().count() >= 3 && (words.contains(first) || words.contains(a.as_str()))
+                })
+        };
+        self.found
+            .iter()
+            .filter(|f| enabled(f.rule.id))
+            .map(|f| {
+                let referenced = f.closeness == ELSEWHERE && f.message >= 0 && refers_to(f.message as usize);
+                (f, if referenced { ELSEWHERE_REFERENCED } else { f.closeness })
+            })
+            .collect()
     }
 
-    /// Does the reply point at message `i` ("@name", "re the … question above")?
-    fn reply_refers_to(&self, reply_norm: &str, i: usize) -> bool {
-        let mentions_author = self.authors.get(i).is_some_and(|a| {
-            let first = a.split_whitespace().next().unwrap_or("");
-            first.chars().count() >= 3 && reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').any(|w| w == first || w == a)
-        });
-        mentions_author || refers_to_other_question(reply_norm)
+    /// The evidence to report: everything near the reply, then other messages, at most
+    /// `MAX_REPORTED` (a 10,000-message thread must not make every keystroke's report huge).
+    pub(crate) fn evidence(weighed: &[(&Found, f32)]) -> Vec<Invitation> {
+        const MAX_REPORTED: usize = 32;
+        let near = weighed.iter().filter(|(_, c)| *c >= IN_POST);
+        let far = weighed.iter().filter(|(_, c)| *c < IN_POST);
+        near.chain(far).take(MAX_REPORTED).map(|(f, _)| f.evidence.clone()).collect()
     }
 
     /// Was the thread made for sharing links and shops (self-promo day, "drop your channel")?
-    pub(crate) fn invites_promotion(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> bool {
-        self.weighed(reply_norm, enabled).any(|(f, c)| f.rule.id == "ask.promo_thread" && c >= IN_POST)
+    pub(crate) fn invites_promotion(weighed: &[(&Found, f32)]) -> bool {
+        weighed.iter().any(|(f, c)| f.rule.id == "ask.promo_thread" && *c >= IN_POST)
     }
 
     /// The strongest invitation and refusal, for scoring.
-    pub(crate) fn strength(&self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> (f32, f32) {
+    pub(crate) fn strength(weighed: &[(&Found, f32)]) -> (f32, f32) {
         let mut invited: f32 = 0.0;
         let mut refused: f32 = 0.0;
         // A request answered later ("we've booked someone") no longer invites.
-        let closed_after = self.found.iter().filter(|f| f.rule.id == "refuse.closed" && enabled(f.rule.id)).map(|f| f.message).max();
-        for (f, closeness) in self.weighed(reply_norm, enabled) {
+        let closed_after = weighed.iter().filter(|(f, _)| f.rule.id == "refuse.closed").map(|(f, _)| f.message).max();
+        for &(f, closeness) in weighed {
             let closed = f.rule.kind == Kind::Invitation && closed_after.is_some_and(|c| c >= f.message);
             let w = f.rule.weight as f32 * closeness * if closed { 0.2 } else { 1.0 };
             match f.rule.kind {
