@@ -24,10 +24,6 @@ rm -rf "$target/bench/chromium.json" "$target/bench/summary.json" "$target/bench
   "$target/criterion/rescore_vs_thread"
 mkdir -p "$target/bench"
 
-# [profile.release] has panic = "abort"; cargo ignores `panic` for benches, so it would build the
-# library twice (abort for the CLI, unwind for the harness) into the same file names and fail to
-# link. Benchmarking with unwinding throughout avoids that and does not change the timings.
-export CARGO_PROFILE_RELEASE_PANIC=unwind
 echo "bench: criterion (native, measurement ${measure}s per figure)"
 cargo bench --quiet --bench analyzer -- --warm-up-time 1 --measurement-time "$measure" --noplot
 echo "bench: growth check (doubling sizes up to 2 M chars and 32,000 messages)"

@@ -224,7 +224,7 @@ proptest! {
 }
 
 /// Sizes for the "huge input finishes" tests: full size in release builds
-/// (`CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --test properties`), 100x smaller
+/// (`cargo test --release --test properties`), 100x smaller
 /// in debug builds (unoptimised regex is ~100x slower) so `cargo test` stays fast.
 fn huge(full: usize, debug: usize) -> usize {
     if cfg!(debug_assertions) {
