@@ -146,11 +146,9 @@ fn has_leet(b: &[u8]) -> bool {
             j += 1;
         }
         let mixed = b[i..j].iter().any(|c| c.is_ascii_alphabetic()) && b[i..j].iter().any(|c| !c.is_ascii_alphabetic());
-        if mixed {
-            let token: Vec<(char, bool)> = b[i..j].iter().map(|&c| (char::from(c.to_ascii_lowercase()), c.is_ascii_uppercase())).collect();
-            if is_leet_token(&token, j < b.len() && b[j] == b'.') {
-                return true;
-            }
+        let at = |k: usize| (char::from(b[i + k].to_ascii_lowercase()), b[i + k].is_ascii_uppercase());
+        if mixed && is_leet_token(j - i, at, j < b.len() && b[j] == b'.') {
+            return true;
         }
         i = j.max(i + 1);
     }
@@ -268,11 +266,9 @@ fn is_word_punct(c: char) -> bool {
 /// three or more letters, or two upper-case letters ("D M").
 fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
     let n = p.len();
-    let single_at = |i: usize| -> bool {
-        p[i].ch.is_alphanumeric()
-            && (i == 0 || !p[i - 1].ch.is_alphanumeric())
-            && (i + 1 == n || !p[i + 1].ch.is_alphanumeric())
-    };
+    // One Unicode lookup per char, not three.
+    let alnum: Vec<bool> = p.iter().map(|x| x.ch.is_ascii_alphanumeric() || !x.ch.is_ascii() && x.ch.is_alphanumeric()).collect();
+    let single_at = |i: usize| -> bool { alnum[i] && (i == 0 || !alnum[i - 1]) && (i + 1 == n || !alnum[i + 1]) };
     let mut keep = vec![true; n];
     let mut i = 0;
     while i < n {
@@ -343,23 +339,25 @@ fn drop_emoji_fillers(p: Vec<Piece>) -> Vec<Piece> {
 }
 
 /// Is this token (chars with their "was upper-case" flag) leetspeak to decode?
-fn is_leet_token(token: &[(char, bool)], followed_by_dot: bool) -> bool {
+/// `at(k)` gives the token's k-th char (lowercased) and whether it was upper-case.
+fn is_leet_token(len: usize, at: impl Fn(usize) -> (char, bool), followed_by_dot: bool) -> bool {
+    let chars = || (0..len).map(&at);
     // "hello@shop.com" is an address, not leetspeak.
-    if followed_by_dot && token.iter().any(|x| x.0 == '@') {
+    if followed_by_dot && chars().any(|x| x.0 == '@') {
         return false;
     }
-    let letters = token.iter().filter(|x| x.0.is_ascii_alphabetic()).count();
-    let leet = token.iter().filter(|x| matches!(x.0, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
+    let letters = chars().filter(|x| x.0.is_ascii_alphabetic()).count();
+    let leet = chars().filter(|x| matches!(x.0, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')).count();
     // "10x", "2nd" (number + unit) and "PEAK10", "mp3" (word + number) are not leetspeak.
     let split_at = |first: fn(&char) -> bool| {
-        let d = token.iter().take_while(|x| first(&x.0)).count();
-        d > 0 && d < token.len() && token[d..].iter().all(|x| !first(&x.0))
+        let d = chars().take_while(|x| first(&x.0)).count();
+        d > 0 && d < len && chars().skip(d).all(|x| !first(&x.0))
     };
-    let alnum = token.iter().all(|x| x.0.is_ascii_alphanumeric());
+    let alnum = chars().all(|x| x.0.is_ascii_alphanumeric());
     let number_then_word = split_at(|c| c.is_ascii_digit()) && alnum;
     // Codes are written in capitals (PEAK10); lowercase "fr33" is leetspeak.
-    let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && alnum && token.iter().any(|x| x.1);
-    letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == token.len() && token.len() >= 3
+    let word_then_number = split_at(|c| c.is_ascii_alphabetic()) && alnum && chars().any(|x| x.1);
+    letters >= 1 && leet >= 1 && !number_then_word && !word_then_number && letters + leet == len && len >= 3
 }
 
 /// Third pass: leetspeak inside tokens that mix letters and digits ("fr33", "c0de", "d1sc0unt").
@@ -377,8 +375,8 @@ fn decode_leet(mut p: Vec<Piece>) -> Vec<Piece> {
             j += 1;
         }
         let followed_by_dot = j < n && p[j].ch == '.';
-        let token: Vec<(char, bool)> = p[i..j].iter().map(|x| (x.ch, x.upper)).collect();
-        if is_leet_token(&token, followed_by_dot) {
+        let mixed = p[i..j].iter().any(|x| x.ch.is_ascii_alphabetic()) && p[i..j].iter().any(|x| !x.ch.is_ascii_alphabetic());
+        if mixed && is_leet_token(j - i, |k| (p[i + k].ch, p[i + k].upper), followed_by_dot) {
             for x in &mut p[i..j] {
                 x.ch = match x.ch {
                     '0' => 'o',

@@ -78,7 +78,8 @@ fn classify(link: &str) -> LinkClass {
     let l = link.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
     let host = l.split(['/', '?', '#']).next().unwrap_or(l);
     let path = &l[host.len()..];
-    let host_is = |d: &str| host == d || host.ends_with(&format!(".{d}"));
+    // "shop.example.com" is on "example.com": the name, or a dot then the name, at the end.
+    let host_is = |d: &str| host == d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.'));
     // An affiliate or referral tag earns the writer money, whatever the host.
     if ["tag=", "ref=", "aff=", "affiliate", "referral", "aff_id", "utm_"].iter().any(|t| path.contains(t)) {
         return LinkClass::Affiliate;
@@ -115,7 +116,7 @@ pub(crate) fn find_handles(norm: &str, thread_authors: &[String]) -> Vec<(usize,
         }
         let brand = ["shop", "store", "boutique", "official", "market", "deals", "daily", "co", "brand", "studio", "hq", "app"]
             .iter()
-            .any(|w| handle.ends_with(&format!(".{w}")) || handle.ends_with(&format!("_{w}")) || handle.contains(w) && handle.len() > w.len() + 3);
+            .any(|w| handle.strip_suffix(w).is_some_and(|rest| rest.ends_with('.') || rest.ends_with('_')) || handle.contains(w) && handle.len() > w.len() + 3);
         out.push((name.start() - 1, name.start() + handle.len(), brand));
         if out.len() >= super::MAX_HITS_PER_RULE {
             break;
