@@ -39,6 +39,8 @@ test('a corrupt WASM module: typing unaffected, no page errors, no invented verd
     assert.deepEqual(errors, [], 'nothing thrown into the page');
     assert.ok(!s.verdict, `no verdict without an analyzer (got ${JSON.stringify(s.verdict)})`);
     assert.notEqual(s.ui && s.ui.level, 'pitch');
+    const said = await h.waitState(page, 'the quiet "could not start" badge', (x) => x.ui && x.ui.level === 'unavailable');
+    assert.equal(said.ui.badgeVisible, true, 'the failure is said once, on the badge');
     await page.keyboard.type(' More text.');
     assert.equal(await page.locator('#reply-text').inputValue(), `${PITCH} More text.`);
   } finally {

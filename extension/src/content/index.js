@@ -78,6 +78,15 @@ function turnOn(config) {
     return state.scorerPromise;
   };
 
+  // A failed start (the module will not load, or cannot score) is said once per page,
+  // quietly, with a grey badge; typing is never affected and nothing is retried in a loop.
+  let saidUnavailable = false;
+  function sayUnavailable(editor) {
+    if (saidUnavailable || signal.aborted || !editor.isConnected) return;
+    saidUnavailable = true;
+    state.ui.unavailable(editor);
+  }
+
   async function begin(editor) {
     if (state.session && state.session.editor === editor) return;
     state.wanted = editor; // focus may move again while the analyzer loads: latest box wins
@@ -86,7 +95,7 @@ function turnOn(config) {
     if (state.session) state.session.end();
     const session = startSession({
       editor, host: scorer.host, ui: state.ui, settle, pageSignal: signal,
-      onError: (e) => { lastError = e.message; },
+      onError: (e) => { lastError = e.message; sayUnavailable(editor); },
       onGone: () => {
         if (state.session !== session) return;
         state.session = null;
@@ -96,7 +105,10 @@ function turnOn(config) {
     state.session = session;
   }
 
-  const watch = (editor) => { if (editor) begin(editor).catch((e) => { lastError = e.message; }); };
+  const watch = (editor) => {
+    if (!editor) return;
+    begin(editor).catch((e) => { lastError = e.message; sayUnavailable(editor); });
+  };
   const onFocusIn = (event) => {
     if (!extensionAlive()) { retire(); return; }
     watch(editorFromEvent(event));

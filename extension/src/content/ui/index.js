@@ -101,6 +101,7 @@ export function createUi(actions) {
       report = next;
       thread = threadShown;
       const { badge, word, live, card } = parts;
+      badge.disabled = false;
       badge.dataset.level = next.level;
       word.textContent = WORD[next.level] || next.level;
       badge.title = `Read the Room: ${next.level}, score ${next.score}/100`;
@@ -115,6 +116,24 @@ export function createUi(actions) {
     },
     place,
     close: () => close(true),
+    /**
+     * Says once, quietly, that the analyzer could not start on this page (a broken or blocked
+     * module): a grey "off" badge with the reason on hover. Typing is never affected.
+     */
+    unavailable(box) {
+      if (!host) build();
+      editor = box;
+      report = null;
+      const { badge, word, live } = parts;
+      badge.dataset.level = 'unavailable';
+      word.textContent = 'off';
+      badge.title = 'Read the Room could not start on this page. Your typing is not affected.';
+      badge.setAttribute('aria-label', badge.title);
+      badge.disabled = true;
+      live.textContent = 'Read the Room could not start on this page.';
+      lastAnnounced = 'unavailable';
+      place();
+    },
     /** Opens the card from the keyboard command; false when there is nothing to explain. */
     openFromKeyboard() {
       if (!parts || !report || report.level === 'ok') return false;
@@ -134,7 +153,7 @@ export function createUi(actions) {
       const r = badge.getBoundingClientRect();
       return {
         present: host.isConnected,
-        level: report ? report.level : null,
+        level: report ? report.level : (badge.dataset.level === 'unavailable' ? 'unavailable' : null),
         score: report ? report.score : null,
         rules: report ? rulesOf(report) : [],
         badgeVisible: r.width > 0 && r.height > 0,

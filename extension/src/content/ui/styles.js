@@ -9,6 +9,7 @@ export const UI_CSS = `
 }
 .badge[data-level="caution"] { display: inline-flex; background: #fff4d6; color: #6b4500; border-color: #e0a400; }
 .badge[data-level="pitch"] { display: inline-flex; background: #fde2e1; color: #8a1111; border-color: #d33; }
+.badge[data-level="unavailable"] { display: inline-flex; background: #f2f2f2; color: #555; border-color: #bbb; opacity: .8; cursor: default; box-shadow: none; }
 .badge:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 2px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: currentColor; }
 .card {
