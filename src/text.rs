@@ -269,6 +269,11 @@ fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
     // One Unicode lookup per char, not three.
     let alnum: Vec<bool> = p.iter().map(|x| x.ch.is_ascii_alphanumeric() || !x.ch.is_ascii() && x.ch.is_alphanumeric()).collect();
     let single_at = |i: usize| -> bool { alnum[i] && (i == 0 || !alnum[i - 1]) && (i + 1 == n || !alnum[i + 1]) };
+    // Most texts have no two single letters close together: nothing to join, nothing to copy.
+    let singles: Vec<usize> = (0..n).filter(|&i| single_at(i)).collect();
+    if !singles.windows(2).any(|w| w[1] - w[0] <= 4) {
+        return p;
+    }
     let mut keep = vec![true; n];
     let mut i = 0;
     while i < n {
@@ -318,6 +323,9 @@ fn join_spaced_letters(p: Vec<Piece>) -> Vec<Piece> {
 /// phrases match. Arrows stay: pointing at a link is itself a signal.
 fn drop_emoji_fillers(p: Vec<Piece>) -> Vec<Piece> {
     let is_filler = |c: char| !c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && !is_word_punct(c) && !matches!(c, '👉' | '➡' | '⬇' | '👇' | '→' | '⤵' | '🔗');
+    if !p.iter().any(|x| is_filler(x.ch)) {
+        return p;
+    }
     let mut out: Vec<Piece> = Vec::with_capacity(p.len());
     let mut i = 0;
     while i < p.len() {
