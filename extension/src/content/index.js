@@ -82,7 +82,8 @@ function turnOn(config) {
   // quietly, with a grey badge; typing is never affected and nothing is retried in a loop.
   let saidUnavailable = false;
   function sayUnavailable(editor) {
-    if (saidUnavailable || signal.aborted || !editor.isConnected) return;
+    // An updated or removed extension is not a failed start: the orphan leaves on its own.
+    if (saidUnavailable || signal.aborted || !editor.isConnected || !extensionAlive()) return;
     saidUnavailable = true;
     state.ui.unavailable(editor);
   }

@@ -23,6 +23,7 @@ export function createUi(actions) {
   let report = null;
   let thread = null;
   let lastAnnounced = 'ok';
+  let everShown = false; // a verdict was shown on this page: later errors are not "could not start"
 
   function build() {
     host = make('read-the-room-ui');
@@ -95,6 +96,7 @@ export function createUi(actions) {
   return {
     /** Shows `next` for `box`; an `ok` verdict keeps the badge hidden (quiet). */
     show(box, next, threadShown) {
+      everShown = true;
       if (!host && next.level === 'ok') return; // quiet: nothing added to the page for ok
       if (!host) build();
       editor = box;
@@ -118,9 +120,11 @@ export function createUi(actions) {
     close: () => close(true),
     /**
      * Says once, quietly, that the analyzer could not start on this page (a broken or blocked
-     * module): a grey "off" badge with the reason on hover. Typing is never affected.
+     * module): a grey "off" badge with the reason on hover. Typing is never affected. Nothing
+     * is said once a verdict has been shown here (that is a later hiccup, not a failed start).
      */
     unavailable(box) {
+      if (everShown) return;
       if (!host) build();
       editor = box;
       report = null;
