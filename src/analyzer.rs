@@ -85,12 +85,12 @@ impl Analyzer {
 
         // "Not selling anything" only counts against a reply that then sells.
         let mut weights = first_hit_weights(&hits);
-        let selling: i32 = signal_points(&hits, &weights, "self.false_disclaimer");
+        let selling: i32 = points(&hits, &weights, Kind::Signal, "self.false_disclaimer");
         if selling < CLEARLY_COMMERCIAL {
             hits.retain(|h| h.rule.id != "self.false_disclaimer");
             weights = first_hit_weights(&hits);
         }
-        let commercial = signal_points(&hits, &weights, "");
+        let commercial = points(&hits, &weights, Kind::Signal, "");
 
         // Answering the question before anything commercial.
         // Answering first earns credit only from an honest seller: one who says who they are,
@@ -109,7 +109,7 @@ impl Analyzer {
                 weights.push(w);
             }
         }
-        let mitigation: i32 = if commercial > 0 { sum_of_all(&hits, &weights, Kind::Mitigation).max(-(commercial * 3 / 4)) } else { 0 };
+        let mitigation: i32 = if commercial > 0 { points(&hits, &weights, Kind::Mitigation, "").max(-(commercial * 3 / 4)) } else { 0 };
 
         let relevance = relevance(&stems, thread);
         let weighed = thread.weigh(&norm.text, &enabled);
@@ -157,13 +157,13 @@ impl Analyzer {
         let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
         let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
         let says_affiliation = has("disclose.affiliation") || has("disclose.owner");
-        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || says_affiliation && !free_project) && !has("helpful.discourage");
+        let talks_out_of_it = has("helpful.discourage");
+        let uninvited_business = affiliated && invited < ASKED && (commercial >= 10 || says_affiliation && !free_project) && !talks_out_of_it;
         // Little more than an unexplained link, wherever it is posted (so a request in the
         // thread can never raise it): worth a second look unless the thread asked for links.
         let bare_link = has("link.bare") && !disclosed && !has("personal.experience") && !promo_thread;
         // An affiliate tag nobody was told about earns the writer money: worth a second look anywhere.
         let hidden_affiliate = (has("link.affiliate") || has("offer.referral")) && !hits.iter().any(|h| matches!(h.rule.id, "disclose.self" | "disclose.affiliation"));
-        let talks_out_of_it = has("helpful.discourage");
         if commercial >= CLEARLY_COMMERCIAL && selling >= 8 && invited < ASKED && !talks_out_of_it || uninvited_business || bare_link || hidden_affiliate {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
@@ -262,13 +262,9 @@ fn first_hit_weights(hits: &[Hit]) -> Vec<i32> {
         .collect()
 }
 
-/// Sum of signal points, leaving out one rule id (or none with "").
-fn signal_points(hits: &[Hit], weights: &[i32], skip: &str) -> i32 {
-    hits.iter().zip(weights).filter(|(h, _)| h.rule.kind == Kind::Signal && h.rule.id != skip).map(|(_, w)| *w).sum()
-}
-
-fn sum_of_all(hits: &[Hit], weights: &[i32], kind: Kind) -> i32 {
-    hits.iter().zip(weights).filter(|(h, _)| h.rule.kind == kind).map(|(_, w)| *w).sum()
+/// Sum of the points of one kind of hit, leaving out one rule id (or none with "").
+fn points(hits: &[Hit], weights: &[i32], kind: Kind, skip: &str) -> i32 {
+    hits.iter().zip(weights).filter(|(h, _)| h.rule.kind == kind && h.rule.id != skip).map(|(_, w)| *w).sum()
 }
 
 /// Removes hits inside quotes ('…', "…", lines starting with '>') or after criticism

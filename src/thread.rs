@@ -64,8 +64,6 @@ pub struct AnalyzedThread {
     pub(crate) authors: Vec<String>,
     /// The title, post or parent asks something (so a reply can answer it).
     pub(crate) asks_question: bool,
-    /// The title, post or parent speaks in the first person (a story, celebration or vent).
-    pub(crate) personal: bool,
     /// The thread has any text at all.
     pub(crate) has_text: bool,
 }
@@ -101,9 +99,6 @@ impl AnalyzedThread {
         let near = closeness >= IN_POST;
         if near && asks_question(&norm.text) {
             self.asks_question = true;
-        }
-        if near && first_person(&norm.text) {
-            self.personal = true;
         }
         let topic_weight = if near { 1.0 } else { OTHER_TOPIC_WEIGHT };
         for stem in content_stems(&norm.text) {
@@ -225,12 +220,6 @@ fn asks_question(norm: &str) -> bool {
         || ["any tips", "any advice", "any ideas", "tips for", "advice on", "help me", "thoughts", "how do", "what do", "which ", "anyone ", "recommend", "suggest", "tell me"]
             .iter()
             .any(|p| norm.contains(p))
-}
-
-/// Does this text speak in the first person ("I", "my", "we", "our")?
-fn first_person(norm: &str) -> bool {
-    norm.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .any(|w| matches!(w, "i" | "i'm" | "i've" | "my" | "me" | "we" | "we're" | "our" | "us" | "mine"))
 }
 
 /// Common words that say nothing about a topic (English plus a few frequent others).

@@ -305,19 +305,16 @@ impl Compiled {
                     continue;
                 }
             }
-            if self.rule.check == Check::UppercaseCode {
+            // Checks on the text as typed (case is lost in the normalised text).
+            let typed = || {
                 let (s, e) = to_original(m.start(), m.end());
-                if !is_code_like(original.get(s..e).unwrap_or("")) {
-                    continue;
-                }
-            }
+                original.get(s..e).unwrap_or("")
+            };
             let passes = match self.rule.check {
-                Check::UppercaseWord | Check::TitleWord => {
-                    let (s, e) = to_original(m.start(), m.end());
-                    let text = original.get(s..e).unwrap_or("");
-                    if self.rule.check == Check::UppercaseWord { last_word_uppercase(text) } else { last_word_titlecase(text) }
-                }
-                _ => true,
+                Check::UppercaseCode => is_code_like(typed()),
+                Check::UppercaseWord => last_word_uppercase(typed()),
+                Check::TitleWord => last_word_titlecase(typed()),
+                Check::None | Check::Computed => true,
             };
             if !passes {
                 continue;
