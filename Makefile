@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help setup run test wasm extension size bench dist clean fuzz
+.PHONY: help setup run test wasm extension size bench dist clean fuzz train eval
 
 help:
 	@echo "make run     set up, build, serve the playground on 127.0.0.1, open Chromium with the extension"
@@ -14,6 +14,8 @@ help:
 	@echo "make size    print the WASM's raw and gzipped sizes; fail over budget"
 	@echo "make bench   benchmarks        make fuzz   fuzzing"
 	@echo "make dist    store-ready zips  make clean  remove build outputs"
+	@echo "make train   retrain the models from corpus/ (writes model/read-the-room.model)"
+	@echo "make eval    the figures on the validation and test splits, learned and hand-tuned"
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +40,13 @@ bench: extension
 
 fuzz: setup
 	@scripts/fuzz.sh
+
+# Deterministic: the same corpus gives the same model file, byte for byte.
+train:
+	cargo run --release --quiet -- train
+
+eval:
+	@for split in validation test; do for scorer in learned hand; do echo "== $$split, $$scorer"; cargo run --release --quiet -- eval --split $$split --scorer $$scorer; done; done
 
 dist: extension
 	@node scripts/dist.mjs

@@ -27,6 +27,18 @@ stage cargo "$cargo_summary" cargo test --all-targets
 # --all-targets leaves out the documentation examples; they are tests too.
 stage cargo-doc "$cargo_summary" cargo test --doc
 
+# The committed model must be what `make train` makes from the committed corpus, byte for byte.
+model_check() {
+  cargo run --release --quiet -- train --out target/model-check.model >/dev/null || return 1
+  if cmp -s target/model-check.model model/read-the-room.model; then
+    echo "model: make train reproduces model/read-the-room.model byte for byte"
+  else
+    echo "model: FAIL: make train gives a different model than model/read-the-room.model (run make train and commit it)"
+    return 1
+  fi
+}
+stage model '^model:' model_check
+
 node_summary='^# (tests|pass|fail|cancelled|skipped|todo) '
 stage wasm "$node_summary" node --test --test-concurrency=1 tests/wasm/
 

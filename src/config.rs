@@ -15,6 +15,9 @@ pub struct Config {
     /// The person's own company, product or shop names and links; mentioning them
     /// counts as self-reference (`self.user_phrase`).
     pub phrases: Vec<String>,
+    /// Phrases the person marked "not a pitch here": their words do not count as selling
+    /// (the extension keeps one list per site).
+    pub allowed_phrases: Vec<String>,
 }
 
 impl Config {

@@ -14,6 +14,8 @@ pub enum ErrorKind {
     Utf8,
     /// A setting is invalid (e.g. an empty user phrase).
     Config,
+    /// The built-in model is corrupt or was trained for another feature spec.
+    Model,
 }
 
 /// An analyzer error: a kind, a one-line message, and where (line/column) when known.

@@ -441,3 +441,131 @@ mod tests {
         assert!(run(&[(Ok, Ok, 0)]).render(5).contains("no misses"));
     }
 }
+
+/// One row of a split's table: a batch, or the whole split.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchFigures {
+    /// The batch's file (or "all").
+    pub batch: String,
+    /// Cases.
+    pub cases: usize,
+    /// Binary pitch precision.
+    pub precision: f64,
+    /// Binary pitch recall.
+    pub recall: f64,
+    /// Binary pitch F1.
+    pub f1: f64,
+    /// Three-way accuracy.
+    pub accuracy: f64,
+    /// Share of `ok` cases called `pitch`.
+    pub ok_called_pitch_share: f64,
+    /// F1 of "commercial" (report.pitch at or above the scorer's cut) against the `commercial` labels.
+    pub commercial_f1: f64,
+    /// F1 of "invited" (report.invited ≥ 50) against the `invited` labels.
+    pub invited_f1: f64,
+}
+
+/// `read-the-room eval --split`: per batch and in all.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SplitFigures {
+    /// The split's name.
+    pub split: String,
+    /// One row per case batch.
+    pub batches: Vec<BatchFigures>,
+    /// The whole split.
+    pub total: BatchFigures,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn binary_f1(tp: usize, fp: usize, fn_: usize) -> f64 {
+    let d = 2 * tp + fp + fn_;
+    if d == 0 {
+        0.0
+    } else {
+        2.0 * tp as f64 / d as f64
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Default)]
+struct Tally {
+    evaluator: Evaluator,
+    commercial: [usize; 3],
+    invited: [usize; 3],
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Tally {
+    fn add(&mut self, case: &crate::corpus::LabelledCase, report: &Report, commercial_at: u8) {
+        let id = case.case.id.clone().unwrap_or_default();
+        self.evaluator.add(id, crate::corpus::level_of(case), report);
+        let count = |slot: &mut [usize; 3], truth: Option<bool>, said: bool| match (truth, said) {
+            (Some(true), true) => slot[0] += 1,
+            (Some(false), true) => slot[1] += 1,
+            (Some(true), false) => slot[2] += 1,
+            _ => {}
+        };
+        count(&mut self.commercial, case.commercial, report.pitch >= commercial_at);
+        count(&mut self.invited, case.invited, report.invited >= 50);
+    }
+    fn finish(self, batch: String) -> BatchFigures {
+        let e = self.evaluator.finish();
+        BatchFigures {
+            batch,
+            cases: e.cases,
+            precision: e.precision,
+            recall: e.recall,
+            f1: e.f1,
+            accuracy: e.accuracy,
+            ok_called_pitch_share: e.ok_called_pitch_share,
+            commercial_f1: binary_f1(self.commercial[0], self.commercial[1], self.commercial[2]),
+            invited_f1: binary_f1(self.invited[0], self.invited[1], self.invited[2]),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl SplitFigures {
+    /// Scores every case of `split` with `analyzer`. A reply counts as commercial when its
+    /// `pitch` is at least `commercial_at` (50 for the learned scorer's probability; the
+    /// hand-tuned scorer's points call a reply clearly commercial at 25).
+    pub fn measure(corpus: &crate::corpus::Corpus, split: crate::corpus::Split, analyzer: &crate::Analyzer, commercial_at: u8) -> SplitFigures {
+        let mut total = Tally::default();
+        let mut batches = Vec::new();
+        for b in corpus.batches.iter().filter(|b| b.info.split == split && !b.cases.is_empty()) {
+            let mut tally = Tally::default();
+            for c in &b.cases {
+                let report = analyzer.analyze(&c.case);
+                tally.add(c, &report, commercial_at);
+                total.add(c, &report, commercial_at);
+            }
+            batches.push(tally.finish(b.info.file.clone()));
+        }
+        SplitFigures { split: split.as_str().to_string(), batches, total: total.finish("all".into()) }
+    }
+
+    /// A table: one line per batch, then the split.
+    pub fn render(&self) -> String {
+        let width = self.batches.iter().map(|b| b.batch.len()).max().unwrap_or(3).max(5);
+        let mut out = format!("split: {}\n{:<width$}  {:>5}  {:>5}  {:>5}  {:>5}  {:>5}  {:>7}  {:>10}  {:>7}\n", self.split, "batch", "cases", "P", "R", "F1", "acc3", "ok>pit", "commercial", "invited");
+        for b in self.batches.iter().chain(std::iter::once(&self.total)) {
+            out.push_str(&format!(
+                "{:<width$}  {:>5}  {:>5.3}  {:>5.3}  {:>5.3}  {:>5.3}  {:>6.1}%  {:>10.3}  {:>7.3}\n",
+                b.batch,
+                b.cases,
+                b.precision,
+                b.recall,
+                b.f1,
+                b.accuracy,
+                b.ok_called_pitch_share * 100.0,
+                b.commercial_f1,
+                b.invited_f1
+            ));
+        }
+        out
+    }
+}

@@ -21,8 +21,11 @@
 mod analyzer;
 mod case;
 mod config;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod corpus;
 mod error;
 pub mod eval;
+pub mod learned;
 mod report;
 pub mod rules;
 mod summary;
@@ -31,7 +34,9 @@ mod thread;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analyzer::{analyze, Analyzer};
+pub use analyzer::{analyze, Analyzer, Scorer};
+/// The hand-tuned scorer calls a reply clearly commercial at this many `pitch` points.
+pub const CLEARLY_COMMERCIAL_POINTS: u8 = analyzer::CLEARLY_COMMERCIAL as u8;
 pub use thread::AnalyzedThread;
 pub use case::{Case, Message, Thread};
 pub use config::Config;

@@ -4,6 +4,7 @@
 //! replied to counts fully, the post and title nearly so, other comments only a little
 //! (an offer belongs under the comment that asked for it).
 
+use crate::learned::{self, model::Model, MessageAsks};
 use crate::rules::{self, Hit, Kind, Rule};
 use crate::text::{Normalized, Utf16Map};
 use crate::{Invitation, Thread};
@@ -66,16 +67,45 @@ pub struct AnalyzedThread {
     pub(crate) asks_question: bool,
     /// The thread has any text at all.
     pub(crate) has_text: bool,
+    /// The message replied to (None when the thread has no messages).
+    pub(crate) parent: Option<usize>,
+    /// What each message asks, as the invitation model reads it (empty without a model).
+    pub(crate) learned: Vec<LearnedMessage>,
+}
+
+/// One message as the invitation model read it.
+#[derive(Debug, Clone)]
+pub(crate) struct LearnedMessage {
+    /// Message index, or -1 for the title.
+    pub message: i64,
+    /// Closeness factor before any reference from the reply (IN_PARENT, IN_POST, IN_TITLE, ELSEWHERE).
+    pub closeness: f32,
+    pub asks: MessageAsks,
+    /// The window behind `asks.offers`, as reported (UTF-16 offsets into the message).
+    pub offers_evidence: Invitation,
+    /// The sentence behind `asks.refuses`.
+    pub refuses_evidence: Option<Invitation>,
+}
+
+/// The thread's answer to "did it ask?", for one reply.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Asked {
+    /// 0–1: how much the thread invited an offer where the reply is posted.
+    pub invited: f32,
+    /// 0–1: how strongly it refused offers.
+    pub refused: f32,
+    /// The thread spans behind it, nearest first.
+    pub evidence: Vec<Invitation>,
 }
 
 impl AnalyzedThread {
     /// Reads `thread`. Linear in its total length.
-    pub(crate) fn new(thread: &Thread) -> AnalyzedThread {
+    pub(crate) fn new(thread: &Thread, model: Option<&Model>) -> AnalyzedThread {
         let parent = thread.parent_index();
         let authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
-        let mut t = AnalyzedThread { authors, ..AnalyzedThread::default() };
+        let mut t = AnalyzedThread { authors, parent, ..AnalyzedThread::default() };
         if let Some(title) = thread.title.as_deref() {
-            t.read(-1, title, IN_TITLE);
+            t.read(-1, title, IN_TITLE, model);
         }
         for (i, m) in thread.messages.iter().enumerate() {
             let closeness = if Some(i) == parent {
@@ -85,12 +115,12 @@ impl AnalyzedThread {
             } else {
                 ELSEWHERE
             };
-            t.read(i as i64, &m.text, closeness);
+            t.read(i as i64, &m.text, closeness, model);
         }
         t
     }
 
-    fn read(&mut self, index: i64, text: &str, closeness: f32) {
+    fn read(&mut self, index: i64, text: &str, closeness: f32, model: Option<&Model>) {
         if text.trim().is_empty() {
             return;
         }
@@ -112,6 +142,9 @@ impl AnalyzedThread {
         let mut hits: Vec<Hit> = Vec::new();
         let to_original = |s: usize, e: usize| norm.original_range(s, e);
         rules::thread_rules().find_all(&norm.text, text, &to_original, &|_| true, &mut hits);
+        if let Some(model) = model {
+            self.read_learned(model, index, text, &norm, closeness, &hits);
+        }
         if hits.is_empty() {
             return;
         }
@@ -138,6 +171,130 @@ impl AnalyzedThread {
                     text: text[s..e].to_string(),
                 },
             });
+        }
+    }
+
+    fn read_learned(&mut self, model: &Model, index: i64, text: &str, norm: &Normalized, closeness: f32, hits: &[Hit]) {
+        let spans: Vec<(usize, usize, &'static str)> = hits.iter().map(|h| (h.start, h.end, h.rule.id)).collect();
+        let asks = learned::read_message(model, &norm.text, &spans);
+        let span = if asks.offers_single > asks.offers { asks.offers_single_span } else { asks.offers_span };
+        let (os, oe) = norm.original_range(span.0, span.1);
+        let (rs, re) = norm.original_range(asks.refuses_span.0, asks.refuses_span.1);
+        let mut offsets = [os, oe, rs, re];
+        Utf16Map::convert(text, &mut offsets);
+        let evidence = |rule: &str, s: usize, e: usize, u: (usize, usize)| {
+            let piece = text[s..e].trim();
+            let lead = text[s..e].len() - text[s..e].trim_start().len();
+            let start16 = u.0 + text[s..s + lead].encode_utf16().count();
+            Invitation { rule: rule.to_string(), message: index, start: start16, end: start16 + piece.encode_utf16().count(), text: piece.to_string() }
+        };
+        let offers_evidence = evidence("learned.offers", os, oe, (offsets[0], offsets[1]));
+        let refuses_evidence = (asks.refuses > 0.0).then(|| evidence("learned.refuses", rs, re, (offsets[2], offsets[3])));
+        self.learned.push(LearnedMessage { message: index, closeness, asks, offers_evidence, refuses_evidence });
+    }
+
+    /// Did the thread ask for offers where this reply is posted? Each message's strongest
+    /// request (the invitation model, or a request rule) counts by closeness: the parent most,
+    /// then post and title, another comment little unless the reply points at it. A request
+    /// followed by a "found one, thanks" counts little. Only ever more than a request adds.
+    pub(crate) fn asked(&self, model: &Model, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Asked {
+        let weighed = self.weigh(reply_norm, enabled);
+        let floor = model.reader("floor").clamp(0.0, 0.9);
+        let saturate = model.reader("saturate").max(floor + 0.05);
+        let closed_discount = model.reader("closed_discount");
+        // The title belongs to the post: it is as close as the post is.
+        let replying_to_post = self.parent.is_none_or(|p| p == 0);
+        let closeness_of = |m: &LearnedMessage, referenced: bool| -> f32 {
+            let c = m.closeness;
+            if c == IN_PARENT || (m.message == -1 && replying_to_post) {
+                model.reader("parent")
+            } else if m.message == -1 {
+                model.reader("title")
+            } else if c == IN_POST {
+                model.reader("post")
+            } else if referenced {
+                model.reader("referenced")
+            } else {
+                model.reader("other")
+            }
+        };
+        // A request is filled when the person who asked says so ("found one, thanks"):
+        // a "thanks!" from someone else closes nothing. Unknown authors match anyone.
+        let closings: Vec<i64> = weighed
+            .iter()
+            .filter(|(f, _)| f.rule.id == "refuse.closed")
+            .map(|(f, _)| f.message)
+            .chain(self.learned.iter().filter(|m| m.asks.closed >= 0.5).map(|m| m.message))
+            .collect();
+        let author_of = |message: i64| -> &str {
+            let i = if message < 0 { 0 } else { message as usize };
+            self.authors.get(i).map_or("", String::as_str)
+        };
+        let closed_later = |request: i64| {
+            closings.iter().any(|&c| c >= request && {
+                let (a, b) = (author_of(request), author_of(c));
+                a.is_empty() || b.is_empty() || a == b
+            })
+        };
+        let referenced_far = |message: i64| weighed.iter().any(|(f, c)| f.message == message && f.closeness == ELSEWHERE && *c == ELSEWHERE_REFERENCED);
+        let refers = self.refers_to(reply_norm);
+        let mut out = Asked::default();
+        let mut best: Vec<(f32, Invitation)> = Vec::new();
+        for m in &self.learned {
+            let rule = weighed
+                .iter()
+                .filter(|(f, _)| f.message == m.message && f.rule.kind == Kind::Invitation)
+                // A request rule at 80 or more ("in the market for", "can anyone recommend") is a full request.
+                .map(|(f, _)| f.rule.weight as f32 / 80.0)
+                .fold(0.0f32, f32::max);
+            let refusal_rule = weighed
+                .iter()
+                .filter(|(f, _)| f.message == m.message && f.rule.kind == Kind::Refusal && f.rule.id != "refuse.closed")
+                .map(|(f, _)| f.rule.weight as f32 / 25.0)
+                .fold(0.0f32, f32::max);
+            let referenced = m.closeness == ELSEWHERE && m.message >= 0 && (refers(m.message as usize) || referenced_far(m.message));
+            let near = closeness_of(m, referenced);
+            let closed = closed_later(m.message);
+            // Below `floor` a message asks nothing; from `saturate` on it is a full request.
+            let read = |p: f32| ((p - floor) / (saturate - floor)).clamp(0.0, 1.0);
+            let learned = read(m.asks.offers).max(read(m.asks.offers_single) * model.reader("single"));
+            let strength = learned.max(rule).min(1.0) * if closed { closed_discount } else { 1.0 };
+            let invited = near * strength;
+            if invited > out.invited {
+                out.invited = invited;
+            }
+            if strength >= 0.5 {
+                best.push((invited, m.offers_evidence.clone()));
+            }
+            let refused = m.asks.refuses.max(refusal_rule).min(1.0) * if m.closeness >= IN_POST { 1.0 } else { 0.3 };
+            out.refused = out.refused.max(refused);
+            if let Some(ev) = &m.refuses_evidence {
+                best.push((refused, ev.clone()));
+            }
+        }
+        out.invited = out.invited.clamp(0.0, 1.0);
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Rule evidence first (it names the rule), then the learned spans, at most 32 in all.
+        out.evidence = AnalyzedThread::evidence(&weighed);
+        for (_, ev) in best {
+            if out.evidence.len() >= 32 {
+                break;
+            }
+            out.evidence.push(ev);
+        }
+        out
+    }
+
+    /// Does the reply point at message `i` ("@name", "re the … question above")?
+    fn refers_to<'a>(&'a self, reply_norm: &'a str) -> impl Fn(usize) -> bool + 'a {
+        let other_question = refers_to_other_question(reply_norm);
+        let words: WordSet = reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| !w.is_empty()).collect();
+        move |i: usize| {
+            other_question
+                || self.authors.get(i).is_some_and(|a| {
+                    let first = a.split_whitespace().next().unwrap_or("");
+                    first.chars().count() >= 3 && (words.contains(first) || words.contains(a.as_str()))
+                })
         }
     }
 

@@ -59,7 +59,7 @@ fn config() -> impl Strategy<Value = Config> {
         prop::collection::vec(select(ids), 0..4).boxed()
     };
     (disabled, -40i32..=40, prop::collection::vec(prop_oneof![fragment(), "[A-Za-z]{1,10}"], 0..3))
-        .prop_map(|(disabled_rules, sensitivity, phrases)| Config { disabled_rules, sensitivity, phrases })
+        .prop_map(|(disabled_rules, sensitivity, phrases)| Config { disabled_rules, sensitivity, phrases, ..Config::default() })
 }
 
 /// The UTF-16 slice `start..end` of `s`, or why it is not a valid range on character boundaries.

@@ -90,8 +90,8 @@ fn answering_first_lowers_the_score_of_a_disclosed_offer() {
     let answered = analyzer.score(&t, &format!("{answer} {offer}"));
     let credit = answered.signals.iter().find(|s| s.rule == "helpful.answer_first").expect("answer credited");
     assert_eq!(credit.text, answer.trim_end_matches('.'));
+    // Rule tests check that rules fire and which way they push; levels are the models' (tests/pairs.rs).
     assert!(answered.score < bare.score, "{} !< {}", answered.score, bare.score);
-    assert!(answered.level < bare.level, "{:?} !< {:?}", answered.level, bare.level);
 }
 
 #[test]

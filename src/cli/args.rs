@@ -2,7 +2,7 @@
 //! unknown options, missing values and extra arguments are usage errors.
 //! It never touches files or the analyzer; it only turns argv into a `Command`.
 
-use super::help::{ANALYZE_HELP, EVAL_HELP, MAIN_HELP, RULES_HELP};
+use super::help::{TRAIN_HELP, ANALYZE_HELP, EVAL_HELP, MAIN_HELP, RULES_HELP};
 use super::Failure;
 
 /// When to colour the `--explain` view.
@@ -40,6 +40,18 @@ pub struct EvalArgs {
     pub config: Option<String>,
     pub json: bool,
     pub style: JsonStyle,
+    /// Score a split of corpus/MANIFEST.json instead of files.
+    pub split: Option<String>,
+    /// The corpus folder (default: corpus/ of this checkout).
+    pub corpus: Option<String>,
+    /// The hand-tuned scorer (the default, as in analyze and the extension) or the learned one.
+    pub hand: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainArgs {
+    pub corpus: Option<String>,
+    pub out: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +67,7 @@ pub enum Command {
     Version,
     Analyze(AnalyzeArgs),
     Eval(EvalArgs),
+    Train(TrainArgs),
     Rules(RulesArgs),
 }
 
@@ -103,6 +116,7 @@ pub fn parse(args: &[String]) -> Result<Command, Failure> {
         },
         "analyze" => parse_analyze(rest),
         "eval" => parse_eval(rest),
+        "train" => parse_train(rest),
         "rules" => parse_rules(rest),
         other if other.starts_with('-') => Err(usage("", format!("unknown option '{other}'"))),
         other => Err(usage("", format!("unknown command '{other}'"))),
@@ -113,6 +127,7 @@ fn help_for(name: &str) -> Option<&'static str> {
     match name {
         "analyze" => Some(ANALYZE_HELP),
         "eval" => Some(EVAL_HELP),
+        "train" => Some(TRAIN_HELP),
         "rules" => Some(RULES_HELP),
         _ => None,
     }
@@ -244,7 +259,7 @@ fn parse_analyze(args: &[String]) -> Result<Command, Failure> {
 
 fn parse_eval(args: &[String]) -> Result<Command, Failure> {
     const CMD: &str = "eval";
-    let mut e = EvalArgs { files: Vec::new(), config: None, json: false, style: JsonStyle::Auto };
+    let mut e = EvalArgs { files: Vec::new(), config: None, json: false, style: JsonStyle::Auto, split: None, corpus: None, hand: true };
     let mut files = Vec::new();
     let help = walk(
         CMD,
@@ -258,6 +273,27 @@ fn parse_eval(args: &[String]) -> Result<Command, Failure> {
                 e.json = flag(CMD, name, inline)?;
                 Ok(true)
             }
+            "--split" => {
+                let v = value()?;
+                if !matches!(v.as_str(), "train" | "validation" | "val" | "test") {
+                    return Err(usage(CMD, format!("--split takes train, validation or test, not '{v}'")));
+                }
+                e.split = Some(v);
+                Ok(true)
+            }
+            "--corpus" => {
+                e.corpus = Some(value()?);
+                Ok(true)
+            }
+            "--scorer" => {
+                let v = value()?;
+                e.hand = match v.as_str() {
+                    "learned" => false,
+                    "hand" => true,
+                    _ => return Err(usage(CMD, format!("--scorer takes learned or hand, not '{v}'"))),
+                };
+                Ok(true)
+            }
             _ => style_flag(CMD, name, inline, &mut e.style),
         },
         |value| {
@@ -268,11 +304,36 @@ fn parse_eval(args: &[String]) -> Result<Command, Failure> {
     if let Some(help) = help {
         return Ok(help);
     }
-    if files.is_empty() {
-        return Err(usage(CMD, "missing FILE.jsonl: eval needs at least one labelled corpus".into()));
+    if files.is_empty() && e.split.is_none() {
+        return Err(usage(CMD, "missing FILE.jsonl: eval needs at least one labelled corpus (or --split)".into()));
+    }
+    if !files.is_empty() && e.split.is_some() {
+        return Err(usage(CMD, "give either files or --split, not both".into()));
     }
     e.files = files;
     Ok(Command::Eval(e))
+}
+
+fn parse_train(args: &[String]) -> Result<Command, Failure> {
+    const CMD: &str = "train";
+    let mut t = TrainArgs { corpus: None, out: "model/read-the-room.model".into() };
+    let help = walk(
+        CMD,
+        args,
+        |name, value, _inline| match name {
+            "--corpus" => {
+                t.corpus = Some(value()?);
+                Ok(true)
+            }
+            "--out" => {
+                t.out = value()?;
+                Ok(true)
+            }
+            _ => Ok(false),
+        },
+        |value| Err(usage(CMD, format!("unexpected argument '{value}': train takes only options"))),
+    )?;
+    Ok(help.unwrap_or(Command::Train(t)))
 }
 
 fn parse_rules(args: &[String]) -> Result<Command, Failure> {

@@ -1,7 +1,9 @@
 //! `read-the-room eval` (labelled corpora → figures) and `read-the-room rules` (the catalogue).
 //! Eval streams each file line by line and exits 0 whatever the figures: floors live in tests.
 
-use super::args::{EvalArgs, RulesArgs};
+use super::args::{EvalArgs, RulesArgs, TrainArgs};
+use read_the_room::corpus::{Corpus, Split};
+use read_the_room::eval::SplitFigures;
 use super::{input, to_json, write_stdout, Failure};
 use read_the_room::eval::Evaluator;
 use read_the_room::{parse_case, rules as catalogue};
@@ -9,7 +11,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 pub fn eval(args: &EvalArgs) -> Result<ExitCode, Failure> {
-    let analyzer = input::analyzer(args.config.as_deref())?;
+    let analyzer = input::analyzer_with(args.config.as_deref(), args.hand)?;
     let mut evaluator = Evaluator::new();
     let mut total = 0;
     let stdin_once = args.files.iter().filter(|f| *f == "-").count();
@@ -40,6 +42,32 @@ pub fn eval(args: &EvalArgs) -> Result<ExitCode, Failure> {
     debug_assert_eq!(figures.cases, total);
     let output = if args.json { to_json(&figures, args.style) } else { figures.render(usize::MAX) };
     write_stdout(output.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval --split NAME`: one split of the manifest, per batch and in all.
+pub fn eval_split(args: &EvalArgs) -> Result<ExitCode, Failure> {
+    let split = args.split.as_deref().and_then(Split::parse).ok_or_else(|| Failure::Usage("--split takes train, validation or test".into()))?;
+    let root = args.corpus.as_ref().map(std::path::PathBuf::from).unwrap_or_else(Corpus::default_root);
+    let corpus = Corpus::load(&root).map_err(Failure::Input)?;
+    let analyzer = input::analyzer_with(args.config.as_deref(), args.hand)?;
+    let figures = SplitFigures::measure(&corpus, split, &analyzer, if args.hand { read_the_room::CLEARLY_COMMERCIAL_POINTS } else { 50 });
+    if figures.total.cases == 0 {
+        return Err(Failure::Input(format!("{}: the {} split has no cases", root.display(), split.as_str())));
+    }
+    let output = if args.json { to_json(&figures, args.style) } else { figures.render() };
+    write_stdout(output.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `train`: fit the models and write the model file.
+pub fn train(args: &TrainArgs) -> Result<ExitCode, Failure> {
+    let root = args.corpus.as_ref().map(std::path::PathBuf::from).unwrap_or_else(Corpus::default_root);
+    let corpus = Corpus::load(&root).map_err(Failure::Input)?;
+    let trained = read_the_room::learned::train::train(&corpus).map_err(Failure::Input)?;
+    write_stdout(trained.log.as_bytes())?;
+    std::fs::write(&args.out, trained.model.to_bytes()).map_err(|e| Failure::Input(format!("{}: {e}", args.out)))?;
+    write_stdout(format!("wrote {}\n", args.out).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

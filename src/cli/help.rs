@@ -44,6 +44,7 @@ pub const EVAL_HELP: &str = "\
 Score labelled cases and report how well the verdicts match the labels.
 
 Usage: read-the-room eval [OPTIONS] <FILE.jsonl>...
+       read-the-room eval [OPTIONS] --split <train|validation|test>
 
 Each line is a case with \"expect\": \"ok\" | \"caution\" | \"pitch\" (and usually \"id\").
 Prints binary pitch precision/recall/F1, three-way accuracy, the share of ok cases called
@@ -52,6 +53,12 @@ Exits 0 whatever the figures; floors belong in tests. '-' reads stdin.
 
 Options:
       --config <FILE>  Load settings from a JSON file
+      --split <NAME>   Score one split of corpus/MANIFEST.json, per batch and in all: pitch
+                       P/R/F1, three-way accuracy, ok called pitch, and the F1 of the
+                       commercial and invitation answers against their labels
+      --corpus <DIR>   The corpus folder (default: corpus/ beside the crate)
+      --scorer <NAME>  hand (default: the hand-tuned rules, as analyze and the extension use)
+                       or learned (the trained models in model/read-the-room.model)
       --json           Print the figures as JSON
       --pretty         Indent the JSON (default on a terminal)
       --compact        One-line JSON (default when stdout is not a terminal)
@@ -68,4 +75,17 @@ Options:
       --pretty   Indent the JSON (default on a terminal)
       --compact  One-line JSON (default when stdout is not a terminal)
   -h, --help     Print help
+";
+
+pub const TRAIN_HELP: &str = "\
+Train the commercial, invitation and verdict models on corpus/MANIFEST.json's train split,
+choose hyper-parameters on validation (the test split is never read), print the figures and
+a learning curve, and write the model file. Deterministic: the same corpus gives the same bytes.
+
+Usage: read-the-room train [OPTIONS]
+
+Options:
+      --corpus <DIR>   The corpus folder (default: corpus/ beside the crate)
+      --out <FILE>     Where to write the model (default: model/read-the-room.model)
+  -h, --help           Print help
 ";

@@ -114,6 +114,20 @@ pub fn analyzer(config_path: Option<&str>) -> Result<Analyzer, Failure> {
     Analyzer::new(config).map_err(|e| Failure::Input(format!("{shown}: {e}")))
 }
 
+/// The analyzer with the hand-tuned scorer when `hand`.
+pub fn analyzer_with(config_path: Option<&str>, hand: bool) -> Result<Analyzer, Failure> {
+    let config = match config_path {
+        None => Config::default(),
+        Some(path) => {
+            let (name, text) = read_text(Some(path))?;
+            parse_config(&text).map_err(|e| Failure::Input(format!("{name}: {e}")))?
+        }
+    };
+    let shown = config_path.unwrap_or("default config");
+    let scorer = if hand { read_the_room::Scorer::Hand } else { read_the_room::Scorer::Learned };
+    Analyzer::with_scorer(config, scorer).map_err(|e| Failure::Input(format!("{shown}: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,7 +43,9 @@ pub fn run(command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Analyze(a) => analyze::run(&a),
+        Command::Eval(e) if e.split.is_some() => commands::eval_split(&e),
         Command::Eval(e) => commands::eval(&e),
+        Command::Train(t) => commands::train(&t),
         Command::Rules(r) => commands::rules(&r),
     }
 }

@@ -94,7 +94,9 @@ async function benchWasm() {
 function gzBytes() {
   const built = join(EXTENSION_DIR, 'pkg', 'read_the_room_bg.wasm');
   const file = existsSync(built) ? built : join(ROOT, 'pkg', 'read_the_room_bg.wasm');
-  return { wasm_gz_bytes: gzipSync(readFileSync(file), { level: 9 }).length, wasm_raw_bytes: readFileSync(file).length };
+  // The model is built into the module: analyzer_gz_bytes is code and model together.
+  const gz = gzipSync(readFileSync(file), { level: 9 }).length;
+  return { wasm_gz_bytes: gz, analyzer_gz_bytes: gz, wasm_raw_bytes: readFileSync(file).length };
 }
 
 async function main() {

@@ -44,7 +44,7 @@ test('siteConfig turns stored names into the analyzer config, and respects both 
   settings.sites.x.sensitivity = 'quiet';
   settings.phrases = ['Acme Ladders'];
   assert.deepEqual(siteConfig(settings, 'reddit'), {
-    enabled: true, config: { disabledRules: ['offer.discount'], sensitivity: 15, phrases: ['Acme Ladders'] },
+    enabled: true, config: { disabledRules: ['offer.discount'], sensitivity: 15, phrases: ['Acme Ladders'], allowedPhrases: [] },
   });
   assert.equal(siteConfig(settings, 'x').config.sensitivity, -15);
   assert.deepEqual(siteConfig(settings, 'x').config.disabledRules, [], 'a rule off on reddit stays on elsewhere');
@@ -68,9 +68,9 @@ test('corrupt values are repaired to defaults, valid ones kept, and the repair i
   assert.equal(settings.enabled, true);
   assert.deepEqual(settings.phrases, ['Acme Ladders']);
   assert.deepEqual(settings.history, { enabled: false, retentionDays: 30, keepText: false });
-  assert.deepEqual(settings.sites.reddit, { enabled: false, sensitivity: 'strict', disabledRules: ['cta.buy'] });
+  assert.deepEqual(settings.sites.reddit, { enabled: false, sensitivity: 'strict', disabledRules: ['cta.buy'], allowedPhrases: [] });
   assert.deepEqual(settings.sites.x, DEFAULT_SETTINGS.sites.x);
-  assert.deepEqual(settings.sites['forum.example.org'], { enabled: true, sensitivity: 'normal', disabledRules: [] });
+  assert.deepEqual(settings.sites['forum.example.org'], { enabled: true, sensitivity: 'normal', disabledRules: [], allowedPhrases: [] });
   assert.equal(settings.sites['bad site!'], undefined);
   assert.equal('colour' in settings, false);
   const log = (await store.readRepairLog()).map((e) => e.message).join('\n');
@@ -101,8 +101,8 @@ test('version 0 settings migrate to the current schema without losing choices', 
   } });
   const settings = await store.loadSettings();
   assert.equal(settings.schemaVersion, SCHEMA_VERSION);
-  assert.deepEqual(settings.sites.reddit, { enabled: false, sensitivity: 'strict', disabledRules: [] });
-  assert.deepEqual(settings.sites.x, { enabled: true, sensitivity: 'quiet', disabledRules: ['contact.dm'] });
+  assert.deepEqual(settings.sites.reddit, { enabled: false, sensitivity: 'strict', disabledRules: [], allowedPhrases: [] });
+  assert.deepEqual(settings.sites.x, { enabled: true, sensitivity: 'quiet', disabledRules: ['contact.dm'], allowedPhrases: [] });
   assert.equal(settings.sites['forum.example.org'].enabled, true);
   assert.deepEqual(settings.history, { enabled: true, retentionDays: 7, keepText: true });
   assert.deepEqual(settings.phrases, ['Acme']);
@@ -132,6 +132,18 @@ test('when sync refuses writes, settings are kept in local', async () => {
   await store.muteRule('reddit', 'offer.discount');
   assert.equal(await store.settingsArea(), 'local');
   assert.deepEqual((await store.loadSettings()).sites.reddit.disabledRules, ['offer.discount']);
+});
+
+test('allowPhrase adds a learned phrase to one site\'s allow-list, once, and siteConfig passes it on', async () => {
+  const { store } = setup();
+  await store.allowPhrase('reddit', '  happy to compare notes ');
+  await store.allowPhrase('reddit', 'happy to compare notes');
+  const settings = await store.loadSettings();
+  assert.deepEqual(settings.sites.reddit.allowedPhrases, ['happy to compare notes']);
+  assert.deepEqual(settings.sites.x.allowedPhrases, []);
+  assert.deepEqual(siteConfig(settings, 'reddit').config.allowedPhrases, ['happy to compare notes']);
+  assert.deepEqual(siteConfig(settings, 'x').config.allowedPhrases, []);
+  await assert.rejects(store.allowPhrase('reddit', ' '), /Not a phrase/);
 });
 
 test('muteRule / setRuleEnabled / setSiteEnabled change only the named site', async () => {

@@ -6,7 +6,7 @@
 //   ui        -> badge + card in a closed shadow root (ui/index.js)
 // When the site is off: only the settings listener exists; no page listeners, no DOM.
 // Everything page-facing hangs off one AbortController, so turning off is one call.
-import { loadSettings, muteRule, onSettingsChanged, setSiteEnabled, siteConfig, siteIdFor } from '../shared/settings.js';
+import { allowPhrase, loadSettings, muteRule, onSettingsChanged, setSiteEnabled, siteConfig, siteIdFor } from '../shared/settings.js';
 import { MSG, verdictRecord } from '../shared/messages.js';
 import { adapterFor, generic } from '../sites/index.js';
 import { deepActiveElement, editorFromElement, editorFromEvent, sameOriginDocument } from './editors.js';
@@ -64,6 +64,7 @@ function turnOn(config) {
   const state = { controller, session: null, scorer: null, config };
   state.ui = createUi({
     mute: (rule) => { if (extensionAlive()) muteRule(siteId, rule).catch((e) => { lastError = e.message; }); else retire(); },
+    allow: (phrase) => { if (extensionAlive()) allowPhrase(siteId, phrase).catch((e) => { lastError = e.message; }); else retire(); },
     turnOff: () => { if (extensionAlive()) setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); else retire(); },
   });
   // The WASM is loaded on the first focused box, not on page load: pages where nobody

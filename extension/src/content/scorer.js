@@ -29,7 +29,7 @@ async function ask(type, payload) {
 
 /** The worker-side analyzer, same interface as the local one. */
 function workerHost() {
-  let config = { disabledRules: [], sensitivity: 0, phrases: [] };
+  let config = { disabledRules: [], sensitivity: 0, phrases: [], allowedPhrases: [] };
   return {
     async setConfig(next) { config = next; },
     async thread(thread) {

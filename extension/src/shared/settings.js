@@ -41,7 +41,7 @@ export const DEFAULT_SETTINGS = deepFreeze({
 });
 
 function defaultSite(enabled) {
-  return { enabled, sensitivity: 'normal', disabledRules: [] };
+  return { enabled, sensitivity: 'normal', disabledRules: [], allowedPhrases: [] };
 }
 
 function deepFreeze(value) {
@@ -85,6 +85,7 @@ export function siteConfig(settings, siteId) {
       disabledRules: [...(site?.disabledRules ?? [])],
       sensitivity: SENSITIVITY[site?.sensitivity] ?? 0,
       phrases: [...(settings?.phrases ?? [])],
+      allowedPhrases: [...(site?.allowedPhrases ?? [])],
     },
   };
 }
@@ -239,6 +240,21 @@ function readSite(id, site, repairs) {
   } else {
     repairs.push(`Turned-off rules for ${id} were ${describe(site.disabledRules)}; none turned off.`);
   }
+  // Added in a later version: a site saved before it simply has none.
+  if (site.allowedPhrases === undefined) {
+    out.allowedPhrases = [];
+  } else if (Array.isArray(site.allowedPhrases)) {
+    const phrases = [];
+    for (const p of site.allowedPhrases) {
+      const text = typeof p === 'string' ? p.trim() : '';
+      if (text.length < LIMITS.phraseMin || text.length > LIMITS.phraseMax) repairs.push(`Removed invalid allowed phrase ${describe(p)} for ${id}.`);
+      else if (!phrases.includes(text) && phrases.length < LIMITS.phrases) phrases.push(text);
+    }
+    out.allowedPhrases = phrases;
+  } else {
+    repairs.push(`Allowed phrases for ${id} were ${describe(site.allowedPhrases)}; none kept.`);
+    out.allowedPhrases = [];
+  }
   return out;
 }
 
@@ -388,6 +404,13 @@ export function createSettingsStore(storage) {
       const site = ensureSite(s, siteId);
       if (!site.disabledRules.includes(ruleId)) site.disabledRules.push(ruleId);
     }).then(() => {}),
+    allowPhrase: (siteId, phrase) => updateSettings((s) => {
+      const text = typeof phrase === 'string' ? phrase.trim().slice(0, LIMITS.phraseMax) : '';
+      if (text.length < LIMITS.phraseMin) throw new Error(`Not a phrase: ${JSON.stringify(phrase)}`);
+      const site = ensureSite(s, siteId);
+      site.allowedPhrases ??= [];
+      if (!site.allowedPhrases.includes(text) && site.allowedPhrases.length < LIMITS.phrases) site.allowedPhrases.push(text);
+    }).then(() => {}),
     setRuleEnabled: (siteId, ruleId, enabled) => updateSettings((s) => {
       if (!isRuleId(ruleId)) throw new Error(`Not a rule id: ${JSON.stringify(ruleId)}`);
       const site = ensureSite(s, siteId);
@@ -458,6 +481,7 @@ export const saveSettings = (settings) => store().saveSettings(settings);
 export const updateSettings = (mutate) => store().updateSettings(mutate);
 export const onSettingsChanged = (callback) => store().onSettingsChanged(callback);
 export const muteRule = (siteId, ruleId) => store().muteRule(siteId, ruleId);
+export const allowPhrase = (siteId, phrase) => store().allowPhrase(siteId, phrase);
 export const setRuleEnabled = (siteId, ruleId, enabled) => store().setRuleEnabled(siteId, ruleId, enabled);
 export const setSiteEnabled = (siteId, enabled) => store().setSiteEnabled(siteId, enabled);
 export const removeSite = (siteId) => store().removeSite(siteId);

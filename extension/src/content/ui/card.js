@@ -29,7 +29,7 @@ export function rulesOf(report) {
 export const reasonsOf = (report) => report.signals.filter((s) => s.weight > 0);
 
 /**
- * Replaces the card's children for `report`. `actions.mute(ruleId)` and `actions.turnOff()`
+ * Replaces the card's children for `report`. `actions.mute(ruleId)`, `actions.allow(phrase)` and `actions.turnOff()`
  * are called from the buttons; `actions.close()` from the close button.
  */
 export function renderCard(card, report, thread, actions) {
@@ -43,16 +43,19 @@ export function renderCard(card, report, thread, actions) {
     const list = el('ul');
     const byRule = new Map();
     for (const s of reasons) {
-      if (!byRule.has(s.rule)) byRule.set(s.rule, { message: s.message, words: [] });
-      byRule.get(s.rule).words.push(s.text);
+      // A learned phrase is its own reason: "Not a pitch here" allows that phrase on this site.
+      const key = s.rule.startsWith('learned.') ? `${s.rule}\u0000${s.text}` : s.rule;
+      if (!byRule.has(key)) byRule.set(key, { rule: s.rule, message: s.message, words: [] });
+      byRule.get(key).words.push(s.text);
     }
-    for (const [rule, { message, words }] of byRule) {
+    for (const { rule, message, words } of byRule.values()) {
       const item = el('li', undefined, { 'data-rule': rule });
       item.append(el('span', `${message}: `));
       words.forEach((w, i) => { if (i) item.append(', '); item.append(el('q', w)); });
       item.append(' ', el('span', rule, { class: 'rule' }), el('br'));
-      const mute = el('button', 'Not a pitch here', { type: 'button', 'data-action': 'mute', 'data-rule': rule });
-      mute.addEventListener('click', () => actions.mute(rule));
+      const learned = rule.startsWith('learned.');
+      const mute = el('button', 'Not a pitch here', { type: 'button', 'data-action': learned ? 'allow' : 'mute', 'data-rule': rule });
+      mute.addEventListener('click', () => (learned ? actions.allow(words[0]) : actions.mute(rule)));
       item.append(mute);
       list.append(item);
     }

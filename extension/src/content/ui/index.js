@@ -15,7 +15,7 @@ function make(tag, attrs = {}) {
   return node;
 }
 
-/** @param {{mute(rule:string):void, turnOff():void, signal: AbortSignal}} actions */
+/** @param {{mute(rule:string):void, allow(phrase:string):void, turnOff():void, signal: AbortSignal}} actions */
 export function createUi(actions) {
   let host = null;
   let parts = null;
@@ -69,6 +69,7 @@ export function createUi(actions) {
 
   const actionsForCard = {
     mute: (rule) => { close(); actions.mute(rule); },
+    allow: (phrase) => { close(); actions.allow(phrase); },
     turnOff: () => { close(); actions.turnOff(); },
     close: () => close(true),
   };
