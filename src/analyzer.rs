@@ -245,17 +245,8 @@ impl Analyzer {
         let x = learned::verdict_vector(&inputs, &side.categories);
         let (z, _) = learned::verdict_logit(model, &x);
         let (_, raw) = learned::points(model, z);
-        let shift = self.config.sensitivity;
-        let caution_at = (CAUTION_AT - shift).max(5) as f32;
-        let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
         let score = raw.round().clamp(0.0, 100.0) as u8;
-        let level = if score as f32 >= pitch_at {
-            Level::Pitch
-        } else if score as f32 >= caution_at {
-            Level::Caution
-        } else {
-            Level::Ok
-        };
+        let level = self.level_at(score);
         // Each rule's weight: its contribution to the commercial answer's logit, in tenths
         // (first hit of a rule only; a selling signal that adds anything shows at least 1).
         let per_logit = POINTS_PER_LOGIT;
@@ -386,9 +377,7 @@ impl Analyzer {
         let forgiveness = if pushy { forgiveness.min(0.55) } else { forgiveness };
         let mut score = base * (1.0 - invited / 100.0 * forgiveness);
 
-        let shift = self.config.sensitivity;
-        let caution_at = (CAUTION_AT - shift).max(5) as f32;
-        let pitch_at = (PITCH_AT - shift).max(caution_at as i32 + 5) as f32;
+        let (caution_at, _) = self.cuts();
         let free_project = has("helpful.free_project") && !hits.iter().any(|h| h.rule.category() == "offer");
         let says_affiliation = has("disclose.affiliation") || has("disclose.owner");
         let talks_out_of_it = has("helpful.discourage");
@@ -402,13 +391,7 @@ impl Analyzer {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
-        let level = if score as f32 >= pitch_at {
-            Level::Pitch
-        } else if score as f32 >= caution_at {
-            Level::Caution
-        } else {
-            Level::Ok
-        };
+        let level = self.level_at(score);
 
         let ctx = summary::Context { level, commercial, invited, refused, relevance, disclosed, answered, asks_question: thread.asks_question, weighed: &weighed };
         let summary = ctx.summary();
@@ -425,6 +408,25 @@ impl Analyzer {
             invitations,
             summary,
             suggestions,
+        }
+    }
+
+    /// The cuts at this sensitivity: (caution at, pitch at), in score points.
+    fn cuts(&self) -> (f32, f32) {
+        let shift = self.config.sensitivity;
+        let caution_at = (CAUTION_AT - shift).max(5);
+        (caution_at as f32, (PITCH_AT - shift).max(caution_at + 5) as f32)
+    }
+
+    /// The level a score reaches at this sensitivity.
+    fn level_at(&self, score: u8) -> Level {
+        let (caution_at, pitch_at) = self.cuts();
+        if f32::from(score) >= pitch_at {
+            Level::Pitch
+        } else if f32::from(score) >= caution_at {
+            Level::Caution
+        } else {
+            Level::Ok
         }
     }
 

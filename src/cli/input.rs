@@ -103,15 +103,7 @@ pub fn for_each_line(
 
 /// Builds the analyzer, from `--config FILE` when given.
 pub fn analyzer(config_path: Option<&str>) -> Result<Analyzer, Failure> {
-    let config = match config_path {
-        None => Config::default(),
-        Some(path) => {
-            let (name, text) = read_text(Some(path))?;
-            parse_config(&text).map_err(|e| Failure::Input(format!("{name}: {e}")))?
-        }
-    };
-    let shown = config_path.unwrap_or("default config");
-    Analyzer::new(config).map_err(|e| Failure::Input(format!("{shown}: {e}")))
+    analyzer_with(config_path, read_the_room::Scorer::default() == read_the_room::Scorer::Hand)
 }
 
 /// The analyzer with the hand-tuned scorer when `hand`.
