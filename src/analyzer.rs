@@ -217,7 +217,7 @@ impl Analyzer {
     }
 
     /// The learned verdict's inputs for one reply (also what the trainer fits on).
-    pub(crate) fn verdict_inputs(&self, model: &Model, thread: &AnalyzedThread, side: &ReplySide) -> (learned::ReplyAnswer, Asked, learned::VerdictInputs) {
+    pub(crate) fn verdict_inputs<'a>(&self, model: &Model, thread: &'a AnalyzedThread, side: &'a ReplySide) -> (learned::ReplyAnswer, Asked<'a>, learned::VerdictInputs) {
         let masked = |s: usize, e: usize| side.masked.iter().any(|&(a, b)| s < b && a < e);
         let f = learned::reply_features(&side.norm.text, &side.rule_ids, &masked);
         let spans: Vec<(usize, usize)> = side.hits.iter().filter(|h| h.rule.kind == Kind::Signal).map(|h| (h.start, h.end)).collect();
@@ -249,7 +249,6 @@ impl Analyzer {
         let level = self.level_at(score);
         // Each rule's weight: its contribution to the commercial answer's logit, in tenths
         // (first hit of a rule only; a selling signal that adds anything shows at least 1).
-        let per_logit = POINTS_PER_LOGIT;
         let mut counted: Vec<&str> = Vec::new();
         let weights: Vec<i32> = side
             .hits
@@ -260,19 +259,17 @@ impl Analyzer {
                     return 0;
                 }
                 counted.push(id);
-                let w = answer.rule_contributions.iter().find(|(r, _)| *r == id).map_or(0.0, |(_, w)| *w) * per_logit;
+                let w = answer.rule_contributions.iter().find(|(r, _)| *r == id).map_or(0.0, |(_, w)| *w) * POINTS_PER_LOGIT;
                 if h.rule.kind == Kind::Signal && w > 0.0 { (w.round() as i32).max(1) } else { w.round() as i32 }
             })
             .collect();
         let mut signals = to_signals(reply, &side.norm, &side.hits, &weights);
         if self.config.enabled(LEARNED_PHRASE.id) {
             let phrase_hits: Vec<Hit> = answer.phrases.iter().map(|&(s, e, _)| Hit { rule: &LEARNED_PHRASE, start: s, end: e }).collect();
-            let phrase_weights: Vec<i32> = answer.phrases.iter().map(|p| ((p.2 * per_logit).round() as i32).max(1)).collect();
+            let phrase_weights: Vec<i32> = answer.phrases.iter().map(|p| ((p.2 * POINTS_PER_LOGIT).round() as i32).max(1)).collect();
             signals.extend(to_signals(reply, &side.norm, &phrase_hits, &phrase_weights));
             signals.sort_by_key(|s| (s.start, s.end));
         }
-        let enabled = |id: &str| self.config.enabled(id);
-        let weighed = thread.weigh(&side.norm.text, &enabled);
         let ctx = summary::Context {
             level,
             commercial: (answer.p * 100.0).round() as i32,
@@ -282,10 +279,8 @@ impl Analyzer {
             disclosed: side.disclosed,
             answered: side.answered,
             asks_question: thread.asks_question,
-            weighed: &weighed,
+            weighed: &asked.weighed,
         };
-        let mut hits_for_suggestions = side.hits.clone();
-        hits_for_suggestions.retain(|h| h.rule.kind == Kind::Signal);
         Report {
             level,
             score,
@@ -293,9 +288,9 @@ impl Analyzer {
             invited: (asked.invited * 100.0).round().clamp(0.0, 100.0) as u8,
             relevance: side.relevance,
             signals,
-            invitations: asked.evidence,
+            invitations: asked.evidence.clone(),
             summary: ctx.summary(),
-            suggestions: ctx.suggestions(&hits_for_suggestions),
+            suggestions: ctx.suggestions(&side.hits),
         }
     }
 

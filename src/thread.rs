@@ -89,13 +89,15 @@ pub(crate) struct LearnedMessage {
 
 /// The thread's answer to "did it ask?", for one reply.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Asked {
+pub(crate) struct Asked<'a> {
     /// 0–1: how much the thread invited an offer where the reply is posted.
     pub invited: f32,
     /// 0–1: how strongly it refused offers.
     pub refused: f32,
     /// The thread spans behind it, nearest first.
     pub evidence: Vec<Invitation>,
+    /// The rule evidence with its closeness to the reply (for the summary).
+    pub weighed: Vec<(&'a Found, f32)>,
 }
 
 impl AnalyzedThread {
@@ -197,8 +199,9 @@ impl AnalyzedThread {
     /// request (the invitation model, or a request rule) counts by closeness: the parent most,
     /// then post and title, another comment little unless the reply points at it. A request
     /// followed by a "found one, thanks" counts little. Only ever more than a request adds.
-    pub(crate) fn asked(&self, model: &Model, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Asked {
-        let weighed = self.weigh(reply_norm, enabled);
+    pub(crate) fn asked<'a>(&'a self, model: &Model, reply_norm: &'a str, enabled: &dyn Fn(&str) -> bool) -> Asked<'a> {
+        let refers = self.refers_to(reply_norm);
+        let weighed = self.weigh_with(&refers, enabled);
         let floor = model.reader("floor").clamp(0.0, 0.9);
         let saturate = model.reader("saturate").max(floor + 0.05);
         let closed_discount = model.reader("closed_discount");
@@ -236,8 +239,6 @@ impl AnalyzedThread {
                 a.is_empty() || b.is_empty() || a == b
             })
         };
-        let referenced_far = |message: i64| weighed.iter().any(|(f, c)| f.message == message && f.closeness == ELSEWHERE && *c == ELSEWHERE_REFERENCED);
-        let refers = self.refers_to(reply_norm);
         let mut out = Asked::default();
         let mut best: Vec<(f32, Invitation)> = Vec::new();
         for m in &self.learned {
@@ -252,7 +253,7 @@ impl AnalyzedThread {
                 .filter(|(f, _)| f.message == m.message && f.rule.kind == Kind::Refusal && f.rule.id != "refuse.closed")
                 .map(|(f, _)| f.rule.weight as f32 / 25.0)
                 .fold(0.0f32, f32::max);
-            let referenced = m.closeness == ELSEWHERE && m.message >= 0 && (refers(m.message as usize) || referenced_far(m.message));
+            let referenced = m.closeness == ELSEWHERE && m.message >= 0 && refers(m.message as usize);
             let near = closeness_of(m, referenced);
             let closed = closed_later(m.message);
             // Below `floor` a message asks nothing; from `saturate` on it is a full request.
@@ -282,16 +283,19 @@ impl AnalyzedThread {
             }
             out.evidence.push(ev);
         }
+        out.weighed = weighed;
         out
     }
 
-    /// Does the reply point at message `i` ("@name", "re the … question above")?
+    /// Does the reply point at message `i` ("@name", "re the … question above")? The reply's
+    /// words are read once, and only if some message other than the parent or post is asked about.
     fn refers_to<'a>(&'a self, reply_norm: &'a str) -> impl Fn(usize) -> bool + 'a {
-        let other_question = refers_to_other_question(reply_norm);
-        let words: WordSet = reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| !w.is_empty()).collect();
+        let other_question = std::cell::OnceCell::new();
+        let words: std::cell::OnceCell<WordSet> = std::cell::OnceCell::new();
         move |i: usize| {
-            other_question
+            *other_question.get_or_init(|| refers_to_other_question(reply_norm))
                 || self.authors.get(i).is_some_and(|a| {
+                    let words = words.get_or_init(|| reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| !w.is_empty()).collect());
                     let first = a.split_whitespace().next().unwrap_or("");
                     first.chars().count() >= 3 && (words.contains(first) || words.contains(a.as_str()))
                 })
@@ -301,22 +305,17 @@ impl AnalyzedThread {
     /// Invitations and refusals with their effective closeness given the reply: a request
     /// elsewhere counts more when the reply points at it ("@name", "re the … question above").
     /// Computed once per score; the reply is read once, whatever the thread's size.
-    pub(crate) fn weigh<'a>(&'a self, reply_norm: &str, enabled: &dyn Fn(&str) -> bool) -> Vec<(&'a Found, f32)> {
-        let elsewhere = self.found.iter().any(|f| f.closeness == ELSEWHERE);
-        let other_question = elsewhere && refers_to_other_question(reply_norm);
-        let words: WordSet = if elsewhere { reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| !w.is_empty()).collect() } else { WordSet::default() };
-        let refers_to = |i: usize| {
-            other_question
-                || self.authors.get(i).is_some_and(|a| {
-                    let first = a.split_whitespace().next().unwrap_or("");
-                    first.chars().count() >= 3 && (words.contains(first) || words.contains(a.as_str()))
-                })
-        };
+    pub(crate) fn weigh<'a>(&'a self, reply_norm: &'a str, enabled: &dyn Fn(&str) -> bool) -> Vec<(&'a Found, f32)> {
+        self.weigh_with(&self.refers_to(reply_norm), enabled)
+    }
+
+    /// `weigh`, with the reply's references to other messages already read.
+    fn weigh_with<'a>(&'a self, refers: &dyn Fn(usize) -> bool, enabled: &dyn Fn(&str) -> bool) -> Vec<(&'a Found, f32)> {
         self.found
             .iter()
             .filter(|f| enabled(f.rule.id))
             .map(|f| {
-                let referenced = f.closeness == ELSEWHERE && f.message >= 0 && refers_to(f.message as usize);
+                let referenced = f.closeness == ELSEWHERE && f.message >= 0 && refers(f.message as usize);
                 (f, if referenced { ELSEWHERE_REFERENCED } else { f.closeness })
             })
             .collect()

@@ -4,7 +4,7 @@
 //! coverage quotas of the corpus protocol (corpus/README.md). Prints the counts; run with
 //! `cargo test --test corpus_manifest -- --nocapture` to see them.
 
-use read_the_room::corpus::{Asks, BatchKind, Corpus, LabelledCase, Split};
+use read_the_room::corpus::{BatchKind, Corpus, LabelledCase, Split};
 use read_the_room::{Analyzer, Config, Level, Scorer};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -247,7 +247,6 @@ fn the_corpus_is_valid_and_meets_its_quotas() {
         m
     });
     let message_pairs = corpus.batches.iter().flat_map(|b| b.messages.iter()).filter(|m| m.pair.is_some()).count();
-    let _ = Asks::ALL;
     let share = |n: usize| if total == 0 { 0.0 } else { n as f64 * 100.0 / total as f64 };
     println!("corpus: {total} cases in {case_batches} batches (+{legacy} legacy), {messages} messages");
     println!("splits: {split_cases:?}");

@@ -13,7 +13,7 @@
 //! features × 9,000 cases does not fit that shape; the sparse loop below is ~100 lines.
 
 use super::features::{self, BUCKETS};
-use super::model::{Linear, Model, Verdict, NON_NEGATIVE, NON_POSITIVE, READER, VERDICT_FEATURES};
+use super::model::{Linear, Model, Verdict, NON_NEGATIVE, NON_POSITIVE, VERDICT_FEATURES};
 use super::{asks_probabilities, verdict_vector, VerdictInputs};
 use crate::analyzer::Scorer;
 use crate::corpus::{level_of, Asks, Corpus, LabelledCase, Split};
@@ -64,6 +64,19 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// One sparse AdaGrad step for a linear model: `g` is d(loss)/d(logit) for the example `x`;
+/// L2 applies to the weights the example touches; the bias is not regularised.
+fn adagrad_step(w: &mut [f32], g2: &mut [f32], (b, gb): (&mut f32, &mut f32), x: &Row, g: f32, l2: f32, lr: f32) {
+    for &(j, v) in x {
+        let j = j as usize;
+        let gj = g * v + l2 * w[j];
+        g2[j] += gj * gj;
+        w[j] -= lr * gj / g2[j].sqrt();
+    }
+    *gb += g * g;
+    *b -= lr * g / gb.sqrt();
+}
+
 /// Sparse L2 logistic regression (AdaGrad). Rows: (features, label 0/1, weight).
 pub fn fit_binary(rows: &[(&Row, f32, f32)], l2: f32, epochs: usize, seed: u64) -> (f32, Vec<f32>) {
     let mut w = vec![0.0f32; BUCKETS as usize];
@@ -78,14 +91,7 @@ pub fn fit_binary(rows: &[(&Row, f32, f32)], l2: f32, epochs: usize, seed: u64) 
             let (x, y, weight) = rows[i];
             let z = b + x.iter().map(|&(j, v)| w[j as usize] * v).sum::<f32>();
             let g = (sigmoid(z) - y) * weight;
-            for &(j, v) in x.iter() {
-                let j = j as usize;
-                let gj = g * v + l2 * w[j];
-                g2[j] += gj * gj;
-                w[j] -= lr * gj / g2[j].sqrt();
-            }
-            gb += g * g;
-            b -= lr * g / gb.sqrt();
+            adagrad_step(&mut w, &mut g2, (&mut b, &mut gb), x, g, l2, lr);
         }
     }
     (b, w)
@@ -111,14 +117,7 @@ pub fn fit_softmax(rows: &[(&Row, usize, f32)], l2: f32, epochs: usize, seed: u6
             let sum: f32 = e.iter().sum();
             for k in 0..4 {
                 let g = (e[k] / sum - if k == y { 1.0 } else { 0.0 }) * weight;
-                for &(j, v) in x.iter() {
-                    let j = j as usize;
-                    let gj = g * v + l2 * w[k][j];
-                    g2[k][j] += gj * gj;
-                    w[k][j] -= lr * gj / g2[k][j].sqrt();
-                }
-                gb[k] += g * g;
-                b[k] -= lr * g / gb[k].sqrt();
+                adagrad_step(&mut w[k], &mut g2[k], (&mut b[k], &mut gb[k]), x, g, l2, lr);
             }
         }
     }
@@ -305,8 +304,8 @@ fn placeholder_verdict() -> Verdict {
     Verdict { weights: vec![0.0; VERDICT_FEATURES.len()], bias: 0.0, t1: 0.0, t2: 1.0 }
 }
 
-/// The verdict inputs of a case under a (candidate) model.
-fn inputs_for(model: &Model, r: &CaseRow) -> Vec<f32> {
+/// The verdict inputs of a case under a (candidate) model, and its invitation answer.
+fn inputs_for(model: &Model, r: &CaseRow) -> (Vec<f32>, f32) {
     let t = AnalyzedThread::new(&r.case.case.thread, Some(model));
     let norm = Normalized::new(&r.case.case.reply);
     let asked = t.asked(model, &norm.text, &|_| true);
@@ -322,7 +321,7 @@ fn inputs_for(model: &Model, r: &CaseRow) -> Vec<f32> {
         disclosed: r.disclosed,
         short: r.short,
     };
-    verdict_vector(&x, &r.categories)
+    (verdict_vector(&x, &r.categories), asked.invited)
 }
 
 const EPOCHS: usize = 8;
@@ -374,14 +373,7 @@ fn offers_f1(model: &Model, messages: &[(Row, usize)]) -> f64 {
 
 /// Verdict inputs and the invitation answer of every row under a model (read once per model).
 fn scored(model: &Model, rows: &[CaseRow]) -> Vec<(Vec<f32>, f32)> {
-    rows.iter()
-        .map(|r| {
-            let x = inputs_for(model, r);
-            let t = AnalyzedThread::new(&r.case.case.thread, Some(model));
-            let asked = t.asked(model, &Normalized::new(&r.case.case.reply).text, &|_| true);
-            (x, asked.invited)
-        })
-        .collect()
+    rows.iter().map(|r| inputs_for(model, r)).collect()
 }
 
 /// Pitch F1, ok→pitch share, three-way accuracy and invitation F1 with the cuts shifted.
@@ -415,9 +407,7 @@ fn figures(model: &Model, rows: &[CaseRow], scored: &[(Vec<f32>, f32)], t2_shift
 pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     let mut log = String::new();
     let hand = Analyzer::with_scorer(Config::default(), Scorer::Hand).map_err(|e| e.message)?;
-    let clock = std::time::Instant::now();
     let train = prepare(corpus, Split::Train, &hand);
-    eprintln!("[{:?}] prepared train", clock.elapsed());
     let val = prepare(corpus, Split::Validation, &hand);
     if train.rows.is_empty() {
         return Err("the corpus has no train cases".into());
@@ -500,7 +490,6 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         let _ = writeln!(log, "reader: post/title {:.2}, other comments {:.2}, requests count from P {:.2}, fully at P {:.2}, a lone sentence ×{:.1}: validation invitation Brier {:.3}, F1 {:.3}", best.1[1], best.1[3], best.1[7], best.1[5], best.1[8], -best.0, best_f1);
         reader = best.1;
     }
-    eprintln!("[{:?}] grid done", clock.elapsed());
 
     // Out-of-fold answers for the verdict model: folds by batch.
     let batches: Vec<usize> = {
@@ -522,11 +511,10 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         let m = assemble_with(fit_commercial(&inside, l2c), fit_hard(&inside, l2c), fit_asks(&train.messages, &parents, l2a, pwa), placeholder_verdict(), reader.clone());
         for (k, r) in train.rows.iter().enumerate() {
             if fold_of(r.batch) == fold {
-                oof_x[k] = inputs_for(&m, r);
+                oof_x[k] = inputs_for(&m, r).0;
             }
         }
     }
-    eprintln!("[{:?}] folds done", clock.elapsed());
     let y: Vec<usize> = train.rows.iter().map(|r| level_index(level_of(r.case))).collect();
     let verdict = fit_ordinal(&oof_x, &y, 1e-4, 1500);
     let mut model = assemble_with(best_c.2.take().unwrap_or_default(), fit_hard(&all, l2c), best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
@@ -566,7 +554,6 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let _ = writeln!(log, "  bias {:+.3}  cuts {:.3} / {:.3}", model.verdict.bias, model.verdict.t1, model.verdict.t2);
 
-    eprintln!("[{:?}] verdict and cuts done", clock.elapsed());
     // Learning curve: validation F1 of each model trained on a share of the train batches' cases.
     let _ = writeln!(log, "learning curve (validation F1 at a share of train):");
     let _ = writeln!(log, "  share  cases  commercial  invitation  pitch");
@@ -579,10 +566,8 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         let (f1, _, _, inv) = figures(&m, &val.rows, &scored(&m, &val.rows), 0.0, 0.0);
         let _ = writeln!(log, "  {share:>4}%  {:>5}  {:>10.3}  {:>10.3}  {f1:>5.3}", rows.len(), commercial_f1(&m.commercial, &val.rows), inv);
     }
-    eprintln!("[{:?}] learning curve done", clock.elapsed());
     let bytes = model.to_bytes();
     let nonzero: usize = [&model.commercial, &model.hard].into_iter().chain(model.asks.iter()).map(|l| l.weights.iter().filter(|w| **w != 0).count()).sum();
     let _ = writeln!(log, "model: {} bytes, {nonzero} non-zero weights", bytes.len());
-    let _ = READER;
     Ok(Trained { model, log })
 }
