@@ -276,6 +276,11 @@ fn the_corpus_is_valid_and_meets_its_quotas() {
         quota(obfuscated_pitches >= 500, format!("{obfuscated_pitches} obfuscated pitches, need 500"));
         quota(hard_negatives * 3 >= oks, format!("{hard_negatives} hard negatives of {oks} ok, need a third"));
         quota(split_cases.get("test").copied().unwrap_or(0) >= 1000, "test split under 1,000 cases".into());
+        // Hard pairs in every language the cases are written in.
+        let pair_langs: std::collections::BTreeSet<&str> = corpus.batches.iter().flat_map(|b| b.messages.iter()).filter(|m| m.pair.is_some()).map(|m| m.lang.as_str()).collect();
+        for lang in langs.keys().filter(|l| !l.is_empty()) {
+            quota(pair_langs.contains(lang.as_str()), format!("no hard-pair message in {lang}"));
+        }
         for site in ["reddit", "x", "linkedin", "facebook", "youtube", "mastodon", "bluesky", "hackernews", "instagram", "tiktok", "forum", "qa", "localgroup", "discord", "reviews"] {
             quota(sites.contains_key(site), format!("no case from {site}"));
         }
