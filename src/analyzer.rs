@@ -76,9 +76,9 @@ pub(crate) const ASKED: f32 = 50.0;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Scorer {
     /// The trained models (`model/read-the-room.model`).
+    #[default]
     Learned,
     /// The hand-tuned combination of rule points.
-    #[default]
     Hand,
 }
 

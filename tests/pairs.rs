@@ -95,12 +95,14 @@ fn corpus_pairs_keep_their_order() {
     assert!(wrong.len() * 5 <= pairs, "{} of {pairs} pairs out of order:\n{}", wrong.len(), wrong.join("\n"));
 }
 
-/// The examples of DESIGN.md's level table, each under its thread.
+/// The examples of DESIGN.md's level table, each under its thread (the restaurant thread as
+/// DESIGN.md words it: adding "looking for somewhere new to try" would make it a request for
+/// places, like its "romantic dinner spot" example, and the owner's offer invited).
 #[test]
 fn design_table_examples() {
     let cases = [
         ("Thinking about switching our team to a four-day week. Thoughts?", "I have the answer you're looking for. Message me directly and I'll offer my company's services.", Level::Pitch),
-        ("What's everyone's favourite local restaurant? Looking for somewhere new to try.", "I own the Blue Door Bistro on 3rd, so I'm biased, but Luigi's really is great. If you try ours, mention this thread for 10% off!", Level::Caution),
+        ("What's everyone's favourite local restaurant?", "I own the Blue Door Bistro on 3rd, so I'm biased, but Luigi's really is great. If you try ours, mention this thread for 10% off!", Level::Caution),
         ("Which style of ladder is best for cleaning gutters on a two-storey house?", "I work at Harlow Hardware, so grain of salt, but for a one-off job I'd rent an extension ladder rather than buy one. We rent them for $25 a day and most hardware stores do something similar.", Level::Caution),
         ("I'm in the market for a new ladder, anyone know a good place?", "We've got those ladders on sale this week at our shop on Main St, come by!", Level::Ok),
         ("anyone have suggestions for a romantic dinner spot in Portland?", "I'm the owner of Cena on Alberta, we do a candlelit tasting menu on Fridays, happy to save you a table!", Level::Ok),

@@ -44,7 +44,7 @@ pub struct EvalArgs {
     pub split: Option<String>,
     /// The corpus folder (default: corpus/ of this checkout).
     pub corpus: Option<String>,
-    /// The hand-tuned scorer (the default, as in analyze and the extension) or the learned one.
+    /// The hand-tuned scorer, or the learned one (the default, as in analyze and the extension).
     pub hand: bool,
 }
 
@@ -259,7 +259,7 @@ fn parse_analyze(args: &[String]) -> Result<Command, Failure> {
 
 fn parse_eval(args: &[String]) -> Result<Command, Failure> {
     const CMD: &str = "eval";
-    let mut e = EvalArgs { files: Vec::new(), config: None, json: false, style: JsonStyle::Auto, split: None, corpus: None, hand: true };
+    let mut e = EvalArgs { files: Vec::new(), config: None, json: false, style: JsonStyle::Auto, split: None, corpus: None, hand: false };
     let mut files = Vec::new();
     let help = walk(
         CMD,

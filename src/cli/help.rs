@@ -57,8 +57,8 @@ Options:
                        P/R/F1, three-way accuracy, ok called pitch, and the F1 of the
                        commercial and invitation answers against their labels
       --corpus <DIR>   The corpus folder (default: corpus/ beside the crate)
-      --scorer <NAME>  hand (default: the hand-tuned rules, as analyze and the extension use)
-                       or learned (the trained models in model/read-the-room.model)
+      --scorer <NAME>  learned (default: the trained models in model/read-the-room.model,
+                       as analyze and the extension use) or hand (the hand-tuned rules)
       --json           Print the figures as JSON
       --pretty         Indent the JSON (default on a terminal)
       --compact        One-line JSON (default when stdout is not a terminal)

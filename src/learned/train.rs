@@ -352,6 +352,28 @@ fn fit_asks(messages: &[(Row, usize)], parents: &[&(Row, usize)], l2: f32, paren
     fit_softmax(&data, l2, EPOCHS, 11)
 }
 
+/// AUC of the hard-sell model (pitch vs the rest) over the commercial, uninvited cases.
+fn hard_auc(lin: &Linear, rows: &[CaseRow]) -> f64 {
+    let mut scored: Vec<(f32, bool)> = rows
+        .iter()
+        .filter(|r| r.case.commercial == Some(true) && r.case.invited == Some(false))
+        .map(|r| (lin.logit(&r.values), level_of(r.case) == Level::Pitch))
+        .collect();
+    scored.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (mut below, mut pairs, mut wins) = (0.0f64, 0.0f64, 0.0f64);
+    let positives = scored.iter().filter(|s| s.1).count() as f64;
+    let negatives = scored.len() as f64 - positives;
+    for (_, pos) in &scored {
+        if *pos {
+            wins += below;
+        } else {
+            below += 1.0;
+        }
+    }
+    pairs += positives * negatives;
+    if pairs == 0.0 { 0.5 } else { wins / pairs }
+}
+
 fn commercial_f1(lin: &Linear, rows: &[CaseRow]) -> f64 {
     let mut b = Binary::default();
     for r in rows {
@@ -451,6 +473,19 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let mut best_a = (best_a.0, best_a.1, best_a.3, best_a.2);
     let (l2c, l2a, pwa) = (best_c.1, best_a.1, best_a.3);
+    // The hard-sell model's L2: by how well it ranks pitch above caution/ok among the
+    // validation cases labelled commercial and uninvited (AUC).
+    let mut best_h = (f64::MIN, L2_GRID[0]);
+    for &l2 in &L2_GRID {
+        let fit = fit_hard(&all, l2);
+        let lin = Linear::quantise(fit.0, &fit.1, KEEP_HARD);
+        let auc = hard_auc(&lin, &val.rows);
+        let _ = writeln!(log, "hard sell   l2={l2:e}  validation AUC {auc:.3}");
+        if auc > best_h.0 {
+            best_h = (auc, l2);
+        }
+    }
+    let l2h = best_h.1;
 
     // The thread reader's constants, on validation: how much a request in the post or title
     // counts under a comment, in another comment, and how sure a message must be to count fully.
@@ -508,7 +543,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
             continue;
         }
         let parents: Vec<&(Row, usize)> = train.rows.iter().zip(&train.parents).filter(|(r, _)| fold_of(r.batch) != fold).filter_map(|(_, p)| p.as_ref()).collect();
-        let m = assemble_with(fit_commercial(&inside, l2c), fit_hard(&inside, l2c), fit_asks(&train.messages, &parents, l2a, pwa), placeholder_verdict(), reader.clone());
+        let m = assemble_with(fit_commercial(&inside, l2c), fit_hard(&inside, l2h), fit_asks(&train.messages, &parents, l2a, pwa), placeholder_verdict(), reader.clone());
         for (k, r) in train.rows.iter().enumerate() {
             if fold_of(r.batch) == fold {
                 oof_x[k] = inputs_for(&m, r).0;
@@ -517,7 +552,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let y: Vec<usize> = train.rows.iter().map(|r| level_index(level_of(r.case))).collect();
     let verdict = fit_ordinal(&oof_x, &y, 1e-4, 1500);
-    let mut model = assemble_with(best_c.2.take().unwrap_or_default(), fit_hard(&all, l2c), best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
+    let mut model = assemble_with(best_c.2.take().unwrap_or_default(), fit_hard(&all, l2h), best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
 
     // The cuts, on validation: best pitch F1 with at most 2% of ok called pitch, then best 3-way accuracy.
     if !val.rows.is_empty() {
@@ -562,7 +597,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         let rows: Vec<&CaseRow> = train.rows.iter().filter(|r| keep(r.case.case.id.as_deref().unwrap_or(""))).collect();
         let parents: Vec<&(Row, usize)> = train.rows.iter().zip(&train.parents).filter(|(r, _)| keep(r.case.case.id.as_deref().unwrap_or(""))).filter_map(|(_, p)| p.as_ref()).collect();
         let msgs: Vec<(Row, usize)> = corpus.messages(Split::Train).zip(&train.messages).filter(|((_, m), _)| keep(&m.id)).map(|(_, r)| r.clone()).collect();
-        let m = assemble_with(fit_commercial(&rows, l2c), fit_hard(&rows, l2c), fit_asks(&msgs, &parents, l2a, pwa), model.verdict.clone(), reader.clone());
+        let m = assemble_with(fit_commercial(&rows, l2c), fit_hard(&rows, l2h), fit_asks(&msgs, &parents, l2a, pwa), model.verdict.clone(), reader.clone());
         let (f1, _, _, inv) = figures(&m, &val.rows, &scored(&m, &val.rows), 0.0, 0.0);
         let _ = writeln!(log, "  {share:>4}%  {:>5}  {:>10.3}  {:>10.3}  {f1:>5.3}", rows.len(), commercial_f1(&m.commercial, &val.rows), inv);
     }
