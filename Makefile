@@ -5,15 +5,16 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-.PHONY: help setup run test wasm extension size bench dist clean fuzz train eval
+.PHONY: help setup run test test-firefox wasm extension size bench dist clean fuzz train eval
 
 help:
 	@echo "make run     set up, build, serve the playground on 127.0.0.1, open Chromium with the extension"
-	@echo "make test    set up, build, then every test: cargo test, WASM parity, browser end-to-end"
+	@echo "make test    set up, build, then every test: cargo test, WASM parity, Chromium then Firefox end-to-end"
+	@echo "make test-firefox   only the Firefox end-to-end tests (headless Firefox ESR)"
 	@echo "make wasm    build the WASM module into pkg/ (and www/pkg/)"
 	@echo "make size    print the WASM's raw and gzipped sizes; fail over budget"
 	@echo "make bench   benchmarks        make fuzz   fuzzing"
-	@echo "make dist    store-ready zips  make clean  remove build outputs"
+	@echo "make dist    store-ready zips in dist/ (checked, web-ext lint clean)  make clean  remove build outputs"
 	@echo "make train   retrain the models from corpus/ (writes model/read-the-room.model)"
 	@echo "make eval    the figures on the validation and test splits, learned and hand-tuned"
 
@@ -34,6 +35,9 @@ run: extension
 
 test: extension
 	@scripts/test.sh
+
+test-firefox: extension
+	@node --test --test-concurrency=1 tests/firefox/
 
 bench: extension
 	@scripts/bench.sh

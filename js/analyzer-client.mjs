@@ -40,11 +40,19 @@ function isTrap(error) {
 export async function loadAnalyzer(pkgBaseUrl, options = {}) {
   const base = new URL(String(pkgBaseUrl).endsWith('/') ? String(pkgBaseUrl) : `${pkgBaseUrl}/`);
   const glue = options.glue ?? (await import(new URL(GLUE_FILE, base).href));
-  await glue.default({ module_or_path: options.wasm ?? new URL(WASM_FILE, base) });
+  return startAnalyzer(glue, options.wasm ?? new URL(WASM_FILE, base), options.config);
+}
+
+/**
+ * Initialises a glue module imported statically (the extension: its bundles must not load code
+ * by a computed URL) and returns the analyzer API. `wasm` as in loadAnalyzer's options.
+ */
+export async function startAnalyzer(glue, wasm, config) {
+  await glue.default({ module_or_path: wasm });
   if (typeof glue.__wbg_reset_state !== 'function') {
     throw new Error('analyzer module was built without --experimental-reset-state-function; run make wasm');
   }
-  return createClient(glue, options.config);
+  return createClient(glue, config);
 }
 
 /** Wraps an initialised glue module (exported for tests). */

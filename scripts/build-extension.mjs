@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-// Builds the unpacked extension into extension/dist/chrome/ and extension/dist/firefox/.
-// What it does: bundles the content script (classic IIFE: content scripts cannot be modules),
-// the background worker (ESM; the WASM glue stays an external module next to it; both bundle
-// js/analyzer-client.mjs, so it is not copied as a file), the popup
-// and options pages when their sources exist, copies pkg/ (from `make wasm`), and writes one
-// manifest per browser from extension/manifest.json.
-// What it never does: download anything, or invent the popup/options/settings sources that
-// another engineer owns (a missing settings/history module is replaced at bundle time by
-// built-in defaults, with a warning, so the content script still runs).
+// Builds the unpacked extension, two builds from one source, each for Chrome and Firefox:
+//   extension/dist/chrome/, extension/dist/firefox/            the store build: what `make dist`
+//                                                              zips and what a person loads by hand
+//   extension/dist/chrome-test/, extension/dist/firefox-test/  the test build (`make test`,
+//                                                              `make bench`, `make run`)
+// The test build adds host access to http://127.0.0.1/* and the fixture-page mapping (a page
+// www/fixtures/<site>.html counts as that site). Both are compiled in through the esbuild
+// define __RTR_TEST_BUILD__, so the store bundles do not contain the mapping at all.
+// What it does: bundles the content script (classic IIFE: content scripts cannot be modules,
+// so the WASM glue is bundled into it), the background worker and the popup and options pages
+// (ESM; they import the glue statically from the extension's own pkg/), copies pkg/ (from
+// `make wasm`), the icons and _locales/, and writes one manifest per browser and build.
+// What it never does: download anything, or load code by a computed URL (web-ext lint flags it).
 //
 // Usage: node scripts/build-extension.mjs [--pkg DIR]   (DIR defaults to pkg/)
 import { build } from 'esbuild';
 import { cp, mkdir, readFile, rm, writeFile, access } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,67 +35,55 @@ const pkgDir = argValue('--pkg', join(root, 'pkg'));
 const GLUE = 'read_the_room.js';
 const WASM = 'read_the_room_bg.wasm';
 
-// Modules owned by the popup/options engineer. Until they land, bundle safe defaults so the
-// content script and worker still run: enabled everywhere, nothing muted, history not kept.
-const OWNED_ELSEWHERE = {
-  'settings.js': `
-    export async function loadSettings() { return {}; }
-    export function siteConfig() { return { enabled: true, config: { disabledRules: [], sensitivity: 0, phrases: [] } }; }
-    export function onSettingsChanged() { return () => {}; }
-    export async function muteRule() {}
-    export async function setSiteEnabled() {}
-    export function siteIdFor(hostname) { return hostname; }`,
-  'history.js': `export async function recordVerdict() {}`,
-};
+/** The builds: directory name → whether it is the test build. */
+export const BUILDS = [
+  { browser: 'chrome', test: false, dir: 'chrome' },
+  { browser: 'firefox', test: false, dir: 'firefox' },
+  { browser: 'chrome', test: true, dir: 'chrome-test' },
+  { browser: 'firefox', test: true, dir: 'firefox-test' },
+];
+/** What only the test build may carry. */
+export const TEST_HOST = 'http://127.0.0.1/*';
 
-const ownedElsewherePlugin = {
-  name: 'owned-elsewhere',
-  setup(b) {
-    b.onResolve({ filter: /shared\/(settings|history)\.js$/ }, async (args) => {
-      const path = resolve(args.resolveDir, args.path);
-      if (await exists(path)) return { path };
-      const name = path.endsWith('settings.js') ? 'settings.js' : 'history.js';
-      console.warn(`build-extension: ${name} not written yet; bundling built-in defaults`);
-      return { path: name, namespace: 'owned-elsewhere' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'owned-elsewhere' }, (args) => ({
-      contents: OWNED_ELSEWHERE[args.path], loader: 'js',
-    }));
-  },
-};
+// `rtr:wasm-glue`: ESM bundles import the glue from the extension's pkg/ at run time (one copy
+// on disk, a static path); the content script (IIFE) cannot import, so the glue is bundled in.
+function gluePlugin(outfile, outRoot, inline) {
+  return {
+    name: 'wasm-glue',
+    setup(b) {
+      b.onResolve({ filter: /^rtr:wasm-glue$/ }, () => {
+        if (inline) return { path: join(pkgDir, GLUE) };
+        const path = relative(dirname(outfile), join(outRoot, 'pkg', GLUE)).split('\\').join('/');
+        return { path: path.startsWith('.') ? path : `./${path}`, external: true };
+      });
+    },
+  };
+}
 
-// The WASM glue is loaded at run time from the extension's own pkg/ folder, never bundled:
-// the worker imports it statically (service workers may not use import()).
-const glueExternalPlugin = {
-  name: 'wasm-glue-external',
-  setup(b) {
-    b.onResolve({ filter: /^rtr:wasm-glue$/ }, () => ({ path: `./pkg/${GLUE}`, external: true }));
-  },
-};
+async function bundle(entry, outRoot, outName, { format, test }) {
+  const outfile = join(outRoot, outName);
+  await build({
+    entryPoints: [entry], outfile, format, bundle: true, minify: false, sourcemap: false,
+    legalComments: 'none', logLevel: 'warning', target: ['chrome120', 'firefox121'],
+    // The glue's default wasm URL (import.meta.url) is never used: callers pass the URL.
+    define: { __RTR_TEST_BUILD__: String(test), ...(format === 'iife' ? { 'import.meta.url': 'undefined' } : {}) },
+    plugins: [gluePlugin(outfile, outRoot, format === 'iife')],
+  });
+}
 
-const common = {
-  bundle: true, minify: false, sourcemap: false, legalComments: 'none', logLevel: 'warning',
-  target: ['chrome120', 'firefox121'], plugins: [ownedElsewherePlugin, glueExternalPlugin],
-};
-
-async function bundleInto(out) {
-  await build({ ...common, entryPoints: [join(src, 'content/index.js')], format: 'iife', outfile: join(out, 'content.js') });
-  await build({ ...common, entryPoints: [join(src, 'background/index.js')], format: 'esm', outfile: join(out, 'background.js') });
+async function bundleInto(out, test) {
+  await bundle(join(src, 'content/index.js'), out, 'content.js', { format: 'iife', test });
+  await bundle(join(src, 'background/index.js'), out, 'background.js', { format: 'esm', test });
   for (const page of ['popup', 'options']) {
-    const entry = join(src, page, `${page}.js`);
-    if (!(await exists(entry))) continue;
-    await build({ ...common, entryPoints: [entry], format: 'esm', outfile: join(out, page, `${page}.js`) });
-    for (const extra of [`${page}.html`, `${page}.css`]) {
-      if (await exists(join(src, page, extra))) await cp(join(src, page, extra), join(out, page, extra));
-    }
+    await bundle(join(src, page, `${page}.js`), out, join(page, `${page}.js`), { format: 'esm', test });
+    for (const extra of [`${page}.html`, `${page}.css`]) await cp(join(src, page, extra), join(out, page, extra));
   }
 }
 
-function manifestFor(browser, base) {
+export function manifestFor(browser, base, test) {
   const m = structuredClone(base);
-  // Content scripts and the pkg/ files go exactly where host access was granted. The list
-  // includes http://127.0.0.1/* so the local playground and the fixture pages used by the
-  // end-to-end tests get the content script; 127.0.0.1 is this machine, nothing leaves it.
+  if (test) m.host_permissions.push(TEST_HOST); // the local fixture pages, this machine only
+  // Content scripts and the pkg/ files go exactly where host access was granted.
   for (const cs of m.content_scripts) if (cs.matches === '@host_permissions') cs.matches = [...m.host_permissions];
   for (const war of m.web_accessible_resources) if (war.matches === '@host_permissions') war.matches = [...m.host_permissions];
   if (browser === 'chrome') {
@@ -99,7 +91,9 @@ function manifestFor(browser, base) {
     delete m.background.scripts; // Chrome only runs the service worker
   } else {
     delete m.background.service_worker; // Firefox runs background.scripts as an event page
+    if (test) m.browser_specific_settings.gecko.id = 'read-the-room-test@example.org';
   }
+  if (test) m.name = '__MSG_extNameTest__'; // never mistaken for the store build
   return m;
 }
 
@@ -110,19 +104,22 @@ async function main() {
     }
   }
   const base = JSON.parse(await readFile(join(ext, 'manifest.json'), 'utf8'));
-  for (const browser of ['chrome', 'firefox']) {
-    const out = join(distRoot, browser);
+  for (const { browser, test, dir } of BUILDS) {
+    const out = join(distRoot, dir);
     await rm(out, { recursive: true, force: true });
     await mkdir(join(out, 'pkg'), { recursive: true });
-    await bundleInto(out);
+    await bundleInto(out, test);
     for (const file of [GLUE, WASM]) await cp(join(pkgDir, file), join(out, 'pkg', file));
-    if (await exists(join(ext, 'icons'))) await cp(join(ext, 'icons'), join(out, 'icons'), { recursive: true });
-    await writeFile(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, base), null, 2) + '\n');
+    await cp(join(ext, 'icons'), join(out, 'icons'), { recursive: true, filter: (p) => !p.endsWith('.svg') });
+    await cp(join(ext, '_locales'), join(out, '_locales'), { recursive: true });
+    await writeFile(join(out, 'manifest.json'), JSON.stringify(manifestFor(browser, base, test), null, 2) + '\n');
   }
-  console.log(`extension built: ${join('extension', 'dist', 'chrome')} and ${join('extension', 'dist', 'firefox')}`);
+  console.log(`extension built: extension/dist/{chrome,firefox} (store) and extension/dist/{chrome,firefox}-test (test build)`);
 }
 
-main().catch((error) => {
-  console.error(`build-extension: ${error.message}`);
-  process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(`build-extension: ${error.message}`);
+    process.exit(1);
+  });
+}

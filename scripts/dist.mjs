@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Packages the built extension (`make extension`) into dist/: one zip per browser, the
-// Firefox build first checked with `web-ext lint` (errors fail the build).
+// Packages the store build (`make extension`: extension/dist/chrome and extension/dist/firefox,
+// never the -test builds) into dist/: one zip per browser. Each zip is checked as a store
+// would take it (scripts/store-check.mjs: MV3, icons, every referenced file, no test-only
+// access) and the Firefox build with `web-ext lint`; any problem, error or warning fails it.
 // What it never does: sign, upload, or fetch anything. The zip writer is minimal on purpose
 // (stored paths, deflate, no extra fields) so no new dependency is needed.
 import { deflateRawSync, crc32 } from 'node:zlib';
@@ -8,6 +10,7 @@ import { mkdir, readdir, readFile, writeFile, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkStoreBuild } from './store-check.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,7 +57,8 @@ export function zip(files) {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-function lintFirefox(dir) {
+/** `web-ext lint` on a Firefox build folder: its JSON report ({summary, errors, warnings, notices}). */
+export function lintFirefox(dir) {
   const bin = join(root, 'node_modules', '.bin', 'web-ext');
   let report;
   try {
@@ -62,11 +66,14 @@ function lintFirefox(dir) {
   } catch (error) {
     report = error.stdout; // web-ext exits non-zero on errors; the JSON report is still printed
   }
-  const { summary, errors } = JSON.parse(report);
-  if (summary.errors > 0) {
-    throw new Error(`web-ext lint found ${summary.errors} error(s):\n${errors.map((e) => `  ${e.code} ${e.file ?? ''}: ${e.message}`).join('\n')}`);
-  }
-  console.log(`web-ext lint: 0 errors, ${summary.warnings} warnings`);
+  return JSON.parse(report);
+}
+
+/** The files of a build folder as zip entries, sorted by path. */
+export async function entriesOf(dir) {
+  return Promise.all((await filesUnder(dir)).map(async (path) => ({
+    name: relative(dir, path).split(sep).join('/'), data: await readFile(path),
+  })));
 }
 
 async function main() {
@@ -77,10 +84,17 @@ async function main() {
     await stat(join(dir, 'manifest.json')).catch(() => {
       throw new Error(`${dir} is not built: run \`make extension\` first`);
     });
-    if (browser === 'firefox') lintFirefox(dir);
-    const files = await Promise.all((await filesUnder(dir)).map(async (path) => ({
-      name: relative(dir, path).split(sep).join('/'), data: await readFile(path),
-    })));
+    if (browser === 'firefox') {
+      const { summary, errors, warnings } = lintFirefox(dir);
+      if (summary.errors > 0 || summary.warnings > 0) {
+        throw new Error(`web-ext lint: ${summary.errors} error(s), ${summary.warnings} warning(s):\n${[...errors, ...warnings]
+          .map((e) => `  ${e.code} ${e.file ?? ''}: ${e.message}`).join('\n')}`);
+      }
+      console.log('web-ext lint: 0 errors, 0 warnings');
+    }
+    const files = await entriesOf(dir);
+    const problems = checkStoreBuild(new Map(files.map((f) => [f.name, f.data])), browser);
+    if (problems.length) throw new Error(`${browser} store build:\n  ${problems.join('\n  ')}`);
     const out = join(root, 'dist', `read-the-room-${browser}-${manifest.version}.zip`);
     await writeFile(out, zip(files));
     console.log(`dist: ${relative(root, out)} (${files.length} files)`);

@@ -1,6 +1,7 @@
 // `make run`, after make has built the WASM and the extension: serves www/ (the playground and
 // the site fixtures in www/fixtures/) on 127.0.0.1, and opens Chromium with the unpacked
-// extension loaded and the playground open when a display exists. Without a display it says
+// TEST BUILD of the extension (extension/dist/chrome-test: the store build has no access to
+// 127.0.0.1 and would not run on the fixture pages) loaded and the playground open when a display exists. Without a display it says
 // so and keeps serving. It never builds anything and never listens beyond 127.0.0.1.
 //
 // Environment: PORT (default 8080, falls back to a free one), CHROMIUM (default /usr/bin/chromium).
@@ -14,7 +15,7 @@ import { serve } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WWW = join(ROOT, 'www');
-const EXTENSION = join(ROOT, 'extension', 'dist', 'chrome');
+const EXTENSION = join(ROOT, 'extension', 'dist', 'chrome-test');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 function fail(message) {
@@ -47,7 +48,8 @@ console.log(`Playground:      ${playground}`);
 if (fixtures.length) {
   console.log(`Test pages:      ${playground}fixtures/<page>.html  (${fixtures.join(', ')})`);
 }
-console.log(haveExtension ? `Extension:       ${EXTENSION}` : 'Extension:       not built (extension/dist/chrome is missing; `make extension`)');
+console.log(haveExtension ? `Extension:       ${EXTENSION}  (the TEST build: it also runs on 127.0.0.1; the store build is extension/dist/chrome)`
+  : 'Extension:       not built (extension/dist/chrome-test is missing; `make extension`)');
 console.log('');
 
 let browser = null;

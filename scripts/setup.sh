@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what `make run` / `make test` need, only when missing (idempotent, quick when done):
 # the wasm32 Rust target, wasm-bindgen-cli at exactly the version pinned in Cargo.toml,
-# npm packages from package-lock.json, and Debian's chromium + chromium-driver.
-# It never upgrades what is already there and never touches anything outside those four.
+# npm packages from package-lock.json, Debian's chromium + chromium-driver and firefox-esr, and
+# geckodriver at exactly GECKODRIVER_VERSION (from crates.io) for the Firefox tests.
+# It never upgrades what is already there and never touches anything outside those.
+GECKODRIVER_VERSION=0.37.1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,16 +43,29 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   touch node_modules  # mark as up to date with the lock file
 fi
 
-# 4. Chromium and its driver from Debian, when absent.
-if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
+# 4. Browsers from Debian, when absent: Chromium (+ its driver) and Firefox ESR.
+apt_updated=""
+apt_install() { # $1: what it is for the messages, $2: env var that overrides it; then the packages
+  local what=$1 override=$2; shift 2
+  local sudo
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"
   else
-    die "Chromium is missing (/usr/bin/chromium) and installing it needs root.
-  Ask an administrator to run:  apt-get install chromium chromium-driver
-  or set CHROMIUM=/path/to/chromium for an existing Chromium (see docs/build.md)."
+    die "$what is missing and installing it needs root.
+  Ask an administrator to run:  apt-get install $*
+  or set $override=/path/to/it for an existing one (see docs/build.md)."
   fi
-  command -v apt-get >/dev/null || die "Chromium is missing and apt-get is not available: install Chromium, then set CHROMIUM=/path/to/chromium"
-  say "installing Debian chromium and chromium-driver"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver
+  command -v apt-get >/dev/null || die "$what is missing and apt-get is not available: install it, then set $override=/path/to/it"
+  say "installing Debian $*"
+  [ -n "$apt_updated" ] || { $sudo apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+if [ -z "${CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then apt_install Chromium CHROMIUM chromium chromium-driver; fi
+if [ -z "${FIREFOX:-}" ] && [ ! -x /usr/bin/firefox-esr ]; then apt_install "Firefox ESR" FIREFOX firefox-esr; fi
+
+# 5. geckodriver (drives Firefox for tests/firefox/), built from crates.io at the pinned version.
+geckodriver_bin=${GECKODRIVER:-$(command -v geckodriver || echo "${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver")}
+found=$("$geckodriver_bin" --version 2>/dev/null | awk 'NR==1 {print $2}' || true)
+if [ "$found" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (found: ${found:-none}); this compiles for a few minutes, once"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
 fi

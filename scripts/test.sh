@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, in order: cargo test (all targets, then doc examples), the WASM parity and
-# API tests, then the browser end-to-end and unit tests (node --test, one file at a time).
+# API tests, then the browser end-to-end and unit tests in Chromium (node --test, one file at a
+# time), then the Firefox end-to-end tests (tests/firefox/, headless Firefox ESR).
 # Every stage runs even when an earlier one fails; it ends with each runner's summary and
 # exits non-zero on any failure. It never builds the WASM or the extension: `make test` does that first.
 set -uo pipefail
@@ -52,6 +53,8 @@ if [ ${#browser_dirs[@]} -gt 0 ]; then
 else
   summaries+=("--- node: no tests in tests/unit or tests/e2e")
 fi
+
+stage firefox "$node_summary" node --test --test-concurrency=1 tests/firefox/
 
 echo
 echo "==================== summary ===================="

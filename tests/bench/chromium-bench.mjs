@@ -1,6 +1,6 @@
 // The Chromium half of `make bench`: times the WASM analyzer in headless Chromium (module
 // init, re-scoring a 1,000-char reply, analysing a 200-message thread, a reply sweep), measures
-// the gzipped module, then — when extension/dist/chrome exists — the extension on a
+// the gzipped module, then — when the test build extension/dist/chrome-test exists — the extension on a
 // 500-comment page (extension-bench.mjs). Writes target/bench/chromium.json.
 // Never asserts budgets: it measures; scripts/bench.sh prints the figures against them.
 //   node tests/bench/chromium-bench.mjs [--quick]
@@ -118,7 +118,7 @@ async function main() {
     extension.detail.content_script_js_dom_heap_mb = jsAndDom;
     merge(extension);
   } else {
-    result.notes.push('extension/dist/chrome missing: keystroke, long-task and heap figures skipped (run make extension)');
+    result.notes.push('extension/dist/chrome-test missing: keystroke, long-task and heap figures skipped (run make extension)');
   }
   mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);

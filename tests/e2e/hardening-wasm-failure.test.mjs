@@ -1,7 +1,7 @@
 // Failure hardening: the extension's WASM module is corrupt (a bad update, a disk error), so
 // neither the content script nor the worker can load it. Typing must be unaffected, nothing
 // thrown into the page, no verdict invented, and the failure recorded where the extension
-// reports its state. Runs a copy of extension/dist/chrome with a broken module.
+// reports its state. Runs a copy of the test build (extension/dist/chrome-test) with a broken module.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ let h;
 let harness;
 
 before(async () => {
-  cpSync(join(ROOT, 'extension', 'dist', 'chrome'), brokenDir, { recursive: true });
+  cpSync(join(ROOT, 'extension', 'dist', 'chrome-test'), brokenDir, { recursive: true });
   writeFileSync(join(brokenDir, 'pkg', 'read_the_room_bg.wasm'), Buffer.from('\0asm this is not a module'));
   process.env.RTR_EXTENSION_DIR = brokenDir; // the harness reads it when imported
   harness = await import('./harness.mjs');

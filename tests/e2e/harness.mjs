@@ -1,6 +1,7 @@
 // End-to-end harness for the extension tests: serves www/ on 127.0.0.1 (scripts/serve.mjs;
 // strict-csp.html gets a CSP header that forbids WebAssembly in the page), launches headless
-// Chromium with the unpacked extension/dist/chrome, records every request the browser makes,
+// Chromium with the unpacked test build extension/dist/chrome-test (the store build has no
+// access to 127.0.0.1 and no fixture mapping), records every request the browser makes,
 // types like a person, and reads what the extension shows through the extension itself
 // (the service worker asks the tab's content script), never through the page.
 // It never sleeps for a fixed time: every wait polls a condition with a deadline.
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const EXTENSION_DIR = process.env.RTR_EXTENSION_DIR ?? join(ROOT, 'extension', 'dist', 'chrome');
+export const EXTENSION_DIR = process.env.RTR_EXTENSION_DIR ?? join(ROOT, 'extension', 'dist', 'chrome-test');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const BASE_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -159,6 +160,7 @@ export async function editorText(page, selector) {
 export async function sourceBundle(relativePath, globalName) {
   const out = await build({
     entryPoints: [join(ROOT, relativePath)], bundle: true, format: 'iife', globalName, write: false, logLevel: 'silent',
+    define: { __RTR_TEST_BUILD__: 'true' }, // as the test build: fixture pages count as their site
   });
   return out.outputFiles[0].text;
 }

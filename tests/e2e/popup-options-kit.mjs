@@ -1,5 +1,5 @@
 // Shared by the popup and options end-to-end tests: launches headless Chromium with the
-// unpacked extension (extension/dist/chrome, built by `make extension`; RTR_EXTENSION_DIR
+// unpacked test build (extension/dist/chrome-test, built by `make extension`; RTR_EXTENSION_DIR
 // overrides), finds the extension id, reads and writes extension storage through the service
 // worker, serves a plain page on 127.0.0.1, and waits for a condition (never a fixed sleep).
 import { chromium } from 'playwright-core';
@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const EXTENSION_DIR = process.env.RTR_EXTENSION_DIR ?? join(root, 'extension', 'dist', 'chrome');
+export const EXTENSION_DIR = process.env.RTR_EXTENSION_DIR ?? join(root, 'extension', 'dist', 'chrome-test');
 
 export async function launchExtension() {
   for (const file of ['manifest.json', 'popup/popup.html', 'popup/popup.js', 'options/options.html', 'options/options.js']) {

@@ -1,13 +1,15 @@
 // Runs the analyzer for the content script: WASM loaded right here through the shared
-// js/analyzer-client.mjs (no messaging on the typing path), or, when the page's CSP or a
+// js/analyzer-client.mjs (no messaging on the typing path; the glue is bundled into this
+// script, since a content script cannot import), or, when the page's CSP or a
 // missing web-accessible grant blocks that, the same WASM in the background worker through
 // messages. Never stores text; the fallback messages stay inside the extension.
-import { loadAnalyzer } from '../../../js/analyzer-client.mjs';
+import * as glue from 'rtr:wasm-glue';
+import { startAnalyzer } from '../../../js/analyzer-client.mjs';
 import { MSG } from '../shared/messages.js';
 
 /** The in-page analyzer, with the async interface both paths share. */
 async function localHost() {
-  const client = await loadAnalyzer(chrome.runtime.getURL('pkg/'));
+  const client = await startAnalyzer(glue, chrome.runtime.getURL('pkg/read_the_room_bg.wasm'));
   let warm = false;
   return {
     async setConfig(config) { client.setConfig(config); },

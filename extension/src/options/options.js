@@ -8,8 +8,10 @@ import {
   readRepairLog, removeSite, resetSettings, setRuleEnabled, setSiteEnabled, siteIdFor, updateSettings,
 } from '../shared/settings.js';
 import { clearHistory, forgetTexts, readHistory } from '../shared/history.js';
+import * as glue from 'rtr:wasm-glue';
 import { loadRuleCatalog } from '../popup/rule-catalog.js';
 import { renderRulesMatrix, renderSitesTable } from './tables.js';
+import { localizePage, t } from '../shared/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 let catalog = [];
@@ -32,19 +34,19 @@ async function save(change, done) {
     await change();
     if (done) say(done);
   } catch (error) {
-    say(`Not saved: ${error.message}`);
+    say(t('optionsNotSaved', error.message));
   }
 }
 
 function render(settings) {
   current = settings;
   $('global-toggle').checked = settings.enabled;
-  $('global-label').textContent = settings.enabled ? 'On' : 'Off everywhere';
+  $('global-label').textContent = settings.enabled ? t('optionsOn') : t('optionsOffEverywhere');
   document.body.classList.toggle('off', !settings.enabled);
   renderSitesTable($('sites-table').tBodies[0], settings, {
     siteEnabled: (id, on) => save(() => setSiteEnabled(id, on)),
     sensitivity: (id, level) => save(() => updateSettings((s) => { s.sites[id].sensitivity = level; })),
-    removeSite: (id) => save(() => removeSite(id), `Removed ${id}.`),
+    removeSite: (id) => save(() => removeSite(id), t('optionsRemoved', id)),
   });
   renderRulesMatrix($('rules-table'), catalog, settings, (site, rule, on) => save(() => setRuleEnabled(site, rule, on)));
   renderPhrases(settings.phrases);
@@ -52,7 +54,7 @@ function render(settings) {
   $('keep-text-toggle').checked = settings.history.keepText;
   const retention = $('retention-select');
   if (![...retention.options].some((o) => o.value === String(settings.history.retentionDays))) {
-    retention.append(h('option', { value: String(settings.history.retentionDays) }, `${settings.history.retentionDays} days`));
+    retention.append(h('option', { value: String(settings.history.retentionDays) }, t('optionsDays', settings.history.retentionDays)));
   }
   retention.value = String(settings.history.retentionDays);
 }
@@ -60,12 +62,12 @@ function render(settings) {
 function renderPhrases(phrases) {
   $('phrases-list').replaceChildren(...phrases.map((phrase) => {
     const item = h('li', { 'data-phrase': phrase });
-    const remove = h('button', { type: 'button', 'aria-label': `Remove ${phrase}` }, '×');
+    const remove = h('button', { type: 'button', 'aria-label': t('optionsRemovePhrase', phrase) }, '×');
     remove.addEventListener('click', () => save(() => updateSettings((s) => { s.phrases = s.phrases.filter((p) => p !== phrase); })));
     item.append(h('span', {}, phrase), remove);
     return item;
   }));
-  if (!phrases.length) $('phrases-list').append(h('li', { class: 'note' }, 'No phrases yet.'));
+  if (!phrases.length) $('phrases-list').append(h('li', { class: 'note' }, t('optionsNoPhrases')));
 }
 
 async function renderRepairs() {
@@ -89,7 +91,7 @@ function wirePhrases() {
     input.setAttribute('aria-invalid', String(Boolean(problem)));
     if (problem) return;
     const phrase = input.value.trim();
-    await save(() => updateSettings((s) => { s.phrases.push(phrase); }), `Added "${phrase}".`);
+    await save(() => updateSettings((s) => { s.phrases.push(phrase); }), t('optionsAdded', phrase));
     input.value = '';
   });
 }
@@ -102,9 +104,9 @@ function wireSites() {
     try { host = new URL(raw.includes('://') ? raw : `https://${raw}`).hostname; } catch { /* judged below */ }
     const id = siteIdFor(host);
     const settings = current; // no await before permissions.request: it needs the click's user activation
-    const problem = !raw ? 'Type a site address, like forum.example.org.'
-      : !isSiteId(id) || !id.includes('.') && id !== 'localhost' && !settings.sites[id] ? `"${raw}" is not a site address.`
-        : settings.sites[id] ? `${id} is already in the list.` : null;
+    const problem = !raw ? t('optionsTypeSite')
+      : !isSiteId(id) || !id.includes('.') && id !== 'localhost' && !settings.sites[id] ? t('optionsNotSite', raw)
+        : settings.sites[id] ? t('optionsAlreadyListed', id) : null;
     $('add-site-error').textContent = problem ?? '';
     if (problem) return;
     // The browser asks the person; without access the site is listed but stays off.
@@ -113,7 +115,7 @@ function wireSites() {
       granted = await chrome.permissions.request({ origins: [`https://${host}/*`, `http://${host}/*`] });
     } catch { /* no prompt possible here: keep it off */ }
     await save(() => setSiteEnabled(id, granted),
-      granted ? `Added ${id}; Read the Room is on there.` : `Added ${id}, off: access to it was not granted.`);
+      granted ? t('optionsSiteOn', id) : t('optionsSiteOff', id));
     $('add-site-input').value = '';
   });
 }
@@ -129,7 +131,7 @@ function wirePrivacy() {
   $('clear-history').addEventListener('click', () => save(async () => {
     const count = (await readHistory()).length;
     await clearHistory();
-    say(`History cleared (${count} verdict${count === 1 ? '' : 's'} removed).`);
+    say(t('optionsHistoryCleared', count));
   }));
 }
 
@@ -140,16 +142,16 @@ function wireBackup() {
     link.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000); // the download needs the URL for a moment
-  }, 'Settings exported.'));
+  }, t('optionsExported')));
   $('import-file').addEventListener('change', async (event) => {
     const [file] = event.target.files;
     event.target.value = '';
     if (!file) return;
     $('import-error').textContent = '';
     try {
-      if (file.size > 1_000_000) throw new Error('This file is too large to be a settings file. Nothing was changed.');
+      if (file.size > 1_000_000) throw new Error(t('optionsFileTooLarge'));
       await importSettings(await file.text());
-      say(`Imported settings from ${file.name}.`);
+      say(t('optionsImported', file.name));
     } catch (error) {
       $('import-error').textContent = error.message;
     }
@@ -158,11 +160,15 @@ function wireBackup() {
   $('reset-confirm').addEventListener('click', () => save(async () => {
     $('reset-confirm').hidden = true;
     await resetSettings();
-  }, 'Every setting is back to its default. History was kept.'));
+  }, t('optionsResetDone')));
   $('clear-repairs').addEventListener('click', async () => { await clearRepairLog(); renderRepairs(); });
 }
 
 async function main() {
+  localizePage();
+  for (const option of $('retention-select').options) {
+    option.textContent = option.value === '365' ? t('optionsOneYear') : t('optionsDays', option.value);
+  }
   wirePhrases();
   wireSites();
   wirePrivacy();
@@ -171,11 +177,11 @@ async function main() {
   chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes.repairLog) renderRepairs(); });
   render(await loadSettings());
   await renderRepairs();
-  catalog = await loadRuleCatalog();
+  catalog = await loadRuleCatalog(glue);
   $('rules-note').hidden = catalog.length > 0;
-  $('rules-note').textContent = 'The analyzer’s rule list is empty or could not be loaded, so only rules you turned off are listed.';
+  $('rules-note').textContent = t('optionsRulesEmpty');
   render(await loadSettings());
   document.body.dataset.ready = 'true';
 }
 
-main().catch((error) => say(`Something went wrong: ${error.message}`));
+main().catch((error) => say(t('somethingWrong', error.message)));

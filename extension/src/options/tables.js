@@ -6,16 +6,17 @@
 
 import { isDefaultSite, siteName } from '../shared/settings.js';
 import { readableRuleId } from '../popup/rule-catalog.js';
+import { t } from '../shared/i18n.js';
 
 export const SENSITIVITY_STEPS = ['quiet', 'normal', 'strict'];
 // Rule kinds from the catalogue, in the order shown, with a heading in plain words.
 const KIND_ORDER = ['signal', 'mitigation', 'invitation', 'refusal'];
-const KIND_HEADINGS = {
-  signal: 'Signs a reply is a pitch',
-  mitigation: 'Signs that soften it',
-  invitation: 'Signs the thread asks for offers',
-  refusal: 'Signs the thread does not want offers',
-};
+const kindHeading = (kind) => ({
+  signal: t('kindSignal'), mitigation: t('kindMitigation'), invitation: t('kindInvitation'), refusal: t('kindRefusal'),
+  stale: t('kindStale'),
+})[kind] ?? t('kindOther');
+// The settings keep the step ids; people see their words.
+const stepWord = (step) => ({ quiet: t('sensitivityQuiet'), normal: t('sensitivityNormal'), strict: t('sensitivityStrict') })[step] ?? step;
 
 function h(tag, attributes = {}, text) {
   const node = document.createElement(tag);
@@ -42,8 +43,8 @@ export function renderSitesTable(tbody, settings, handlers) {
     row.querySelector('.site-enabled').checked = site.enabled;
     const slider = row.querySelector('.sensitivity');
     slider.value = String(SENSITIVITY_STEPS.indexOf(site.sensitivity));
-    slider.setAttribute('aria-valuetext', site.sensitivity);
-    row.querySelector('output').textContent = site.sensitivity;
+    slider.setAttribute('aria-valuetext', stepWord(site.sensitivity));
+    row.querySelector('output').textContent = stepWord(site.sensitivity);
   }
 }
 
@@ -51,18 +52,18 @@ function siteRow(id, handlers) {
   const name = siteName(id);
   const row = h('tr', { 'data-site': id });
   row.append(h('th', { scope: 'row' }, name));
-  const toggle = h('input', { type: 'checkbox', role: 'switch', class: 'site-enabled', 'aria-label': `Read the Room on ${name}` });
+  const toggle = h('input', { type: 'checkbox', role: 'switch', class: 'site-enabled', 'aria-label': t('tablesOnSite', name) });
   toggle.addEventListener('change', () => handlers.siteEnabled(id, toggle.checked));
   row.append(cell(toggle));
-  const slider = h('input', { type: 'range', min: '0', max: '2', step: '1', class: 'sensitivity', 'aria-label': `Sensitivity on ${name}` });
+  const slider = h('input', { type: 'range', min: '0', max: '2', step: '1', class: 'sensitivity', 'aria-label': t('tablesSensitivityOn', name) });
   const output = h('output', { class: 'sensitivity-name' });
-  slider.addEventListener('input', () => { output.textContent = SENSITIVITY_STEPS[Number(slider.value)]; });
+  slider.addEventListener('input', () => { output.textContent = stepWord(SENSITIVITY_STEPS[Number(slider.value)]); });
   slider.addEventListener('change', () => handlers.sensitivity(id, SENSITIVITY_STEPS[Number(slider.value)]));
   row.append(cell(slider, output));
   if (isDefaultSite(id)) {
     row.append(h('td'));
   } else {
-    const remove = h('button', { type: 'button', class: 'remove-site', 'aria-label': `Remove ${name}` }, 'Remove');
+    const remove = h('button', { type: 'button', class: 'remove-site', 'aria-label': t('tablesRemoveSite', name) }, t('optionsRemove'));
     remove.addEventListener('click', () => handlers.removeSite(id));
     row.append(cell(remove));
   }
@@ -92,13 +93,13 @@ export function renderRulesMatrix(table, catalog, settings, onToggle) {
   if (table.dataset.signature !== signature) {
     table.dataset.signature = signature;
     const head = h('tr');
-    head.append(h('th', { scope: 'col' }, 'Rule'), h('th', { scope: 'col' }, 'Category'),
+    head.append(h('th', { scope: 'col' }, t('tablesRule')), h('th', { scope: 'col' }, t('tablesCategory')),
       ...sites.map((id) => h('th', { scope: 'col', 'data-site': id }, siteName(id))));
     table.tHead.replaceChildren(head);
     const rows = [];
     rules.forEach((rule, i) => {
       if (i === 0 || rules[i - 1].kind !== rule.kind) {
-        const heading = KIND_HEADINGS[rule.kind] ?? (rule.stale ? 'Rules turned off that this version does not have' : 'Other rules');
+        const heading = kindHeading(rule.kind);
         rows.push(h('tr', { class: 'group' }, undefined));
         rows.at(-1).append(h('th', { colspan: String(sites.length + 2), scope: 'colgroup' }, heading));
       }
@@ -118,7 +119,7 @@ function ruleRow(rule, sites, onToggle) {
   row.append(title, h('td', { class: 'category' }, rule.category));
   for (const site of sites) {
     const box = h('input', { type: 'checkbox', 'data-rule': rule.id, 'data-site': site,
-      'aria-label': `${rule.message || rule.id} on ${siteName(site)}` });
+      'aria-label': t('tablesRuleOnSite', rule.message || rule.id, siteName(site)) });
     box.addEventListener('change', () => onToggle(site, rule.id, box.checked));
     row.append(cell(box));
   }

@@ -9,8 +9,10 @@ import {
 } from '../shared/settings.js';
 import { readHistory } from '../shared/history.js';
 import { countByDay, countBySite, drawDailyChart, drawSiteChart, startOfDay } from './chart.js';
+import * as glue from 'rtr:wasm-glue';
 import { loadRuleCatalog, ruleWords } from './rule-catalog.js';
 import { MSG } from '../shared/messages.js';
+import { levelWord, localizePage, t } from '../shared/i18n.js';
 
 const RECENT_COUNT = 8;
 const SITE_ROWS = 8;
@@ -72,30 +74,29 @@ async function renderCurrent(settings) {
   for (const id of ['site-switch', 'enable-site', 'enable-global']) $(id).hidden = true;
   showNote('');
   if (!url) {
-    $('site-name').textContent = 'This page';
+    $('site-name').textContent = t('popupThisPage');
     // Without access to a page the browser does not tell the popup its address.
-    showNote(state.tab && !state.tab.url ? 'Read the Room has no access to this page.'
-      : 'Read the Room works on web pages with comment boxes.');
+    showNote(state.tab && !state.tab.url ? t('popupNoAccess') : t('popupNotWebPage'));
     return;
   }
   const siteId = state.siteId ?? siteIdFor(url.hostname);
   $('site-name').textContent = siteName(siteId);
   $('current').dataset.site = siteId;
   if (!settings.enabled) {
-    showNote('Read the Room is off everywhere.');
+    showNote(t('popupOffEverywhere'));
     $('enable-global').hidden = false;
     return;
   }
   const allowed = isDefaultSite(siteId) || await chrome.permissions.contains({ origins: [`${url.origin}/*`] });
   if (!allowed) {
-    showNote(`Read the Room runs only on the sites you choose. Turning it on here asks your browser for access to ${url.hostname}.`);
+    showNote(t('popupAsksAccess', url.hostname));
     $('enable-site').hidden = false;
     return;
   }
   $('site-switch').hidden = false;
   $('site-toggle').checked = Boolean(settings.sites[siteId]?.enabled);
-  $('site-toggle-label').textContent = $('site-toggle').checked ? 'On here' : 'Off here';
-  if (state.justEnabled) showNote('Reload the page to start checking replies here.');
+  $('site-toggle-label').textContent = $('site-toggle').checked ? t('popupOnHere') : t('popupOffHere');
+  if (state.justEnabled) showNote(t('popupReload'));
 }
 
 async function renderLastVerdict() {
@@ -106,16 +107,15 @@ async function renderLastVerdict() {
   box.hidden = !verdict?.level;
   if (box.hidden) return;
   box.dataset.level = verdict.level;
-  $('last-level').textContent = `Last reply here: ${verdict.level}`;
+  $('last-level').textContent = t('popupLastReply', levelWord(verdict.level));
   $('last-level').className = `level ${verdict.level}`;
-  $('last-score').textContent = Number.isFinite(verdict.score) ? `score ${verdict.score}` : '';
+  $('last-score').textContent = Number.isFinite(verdict.score) ? t('popupScore', verdict.score) : '';
   $('last-rules').replaceChildren(...(verdict.rules ?? []).map((id) => h('li', { 'data-rule': id }, ruleWords(id, state.catalog))));
 }
 
 function emptyMessage(settings) {
-  if (!settings.history.enabled) return 'History is off, so no verdicts are kept. You can turn it on in Settings.';
-  return `No verdicts in the last ${state.days} days. When you finish a reply on a site where Read the Room is on, `
-    + 'its verdict appears here: the level, the score and the rules that fired, never your words.';
+  if (!settings.history.enabled) return t('popupHistoryOff');
+  return t('popupNoVerdicts', state.days);
 }
 
 async function renderHistory(settings) {
@@ -132,9 +132,8 @@ async function renderHistory(settings) {
     return;
   }
   const pitches = entries.filter((e) => e.level === 'pitch').length;
-  $('history-summary').textContent = `${entries.length} verdict${entries.length === 1 ? '' : 's'}, `
-    + `${pitches} pitch${pitches === 1 ? '' : 'es'}, in the last ${state.days} days.`
-    + (settings.history.enabled ? '' : ' History is off: new verdicts are not kept.');
+  $('history-summary').textContent = t('popupSummary', entries.length, pitches, state.days)
+    + (settings.history.enabled ? '' : ` ${t('popupHistoryNotKept')}`);
   $('daily-chart').replaceChildren(drawDailyChart(countByDay(entries, state.days, now), { formatDay }));
   $('site-chart').replaceChildren(drawSiteChart(countBySite(entries).slice(0, SITE_ROWS), { nameOf: siteName }));
   $('recent').replaceChildren(...entries.slice(-RECENT_COUNT).reverse().map(recentItem));
@@ -143,8 +142,8 @@ async function renderHistory(settings) {
 function recentItem(entry) {
   const item = h('li', { 'data-level': entry.level, 'data-site': entry.site });
   const head = h('div', { class: 'head' });
-  head.append(h('span', { class: `level ${entry.level}` }, entry.level), h('span', { class: 'site' }, siteName(entry.site)),
-    h('span', { class: 'score' }, `score ${entry.score}`), h('time', { datetime: new Date(entry.time).toISOString() }, formatTime(entry.time)));
+  head.append(h('span', { class: `level ${entry.level}` }, levelWord(entry.level)), h('span', { class: 'site' }, siteName(entry.site)),
+    h('span', { class: 'score' }, t('popupScore', entry.score)), h('time', { datetime: new Date(entry.time).toISOString() }, formatTime(entry.time)));
   item.append(head);
   if (entry.rules.length) {
     item.append(h('ul', { class: 'rules' }));
@@ -172,7 +171,7 @@ function wire() {
     // Must run inside the click: the browser only shows the prompt for a user gesture.
     const granted = await chrome.permissions.request({ origins: [`${url.origin}/*`] });
     if (!granted) {
-      showNote(`Access to ${url.hostname} was not granted, so Read the Room stays off here.`);
+      showNote(t('popupNotGranted', url.hostname));
       return;
     }
     state.justEnabled = true; // the page's content script starts on its next load
@@ -194,16 +193,17 @@ function wire() {
 }
 
 async function main() {
+  localizePage();
   wire();
   state.tab = await currentTab();
   state.siteId = await detectedSiteId(state.tab);
   await renderAll();
   // The catalogue loads WASM: draw first, then put rule ids into plain words.
-  state.catalog = await loadRuleCatalog();
+  state.catalog = await loadRuleCatalog(glue);
   if (state.catalog.length) await renderAll();
 }
 
 main().catch((error) => {
   document.body.dataset.error = 'true';
-  showNote(`Something went wrong: ${error.message}`);
+  showNote(t('somethingWrong', error.message));
 });

@@ -5,11 +5,12 @@
 
 let catalogPromise;
 
-/** Rules as [{id, category, kind, weight, message, suggestion?}], loaded once per page. */
-export function loadRuleCatalog(runtime = globalThis.chrome?.runtime) {
+/**
+ * Rules as [{id, category, kind, weight, message, suggestion?}], loaded once per page. `glue` is
+ * the WASM glue the page imports statically (`rtr:wasm-glue`, the extension's own pkg/).
+ */
+export function loadRuleCatalog(glue, runtime = globalThis.chrome?.runtime) {
   catalogPromise ??= (async () => {
-    // A runtime URL keeps esbuild from bundling the generated glue into the page script.
-    const glue = await import(runtime.getURL('pkg/read_the_room.js'));
     await glue.default({ module_or_path: runtime.getURL('pkg/read_the_room_bg.wasm') });
     const rules = glue.Analyzer.rules();
     return Array.isArray(rules) ? rules : [];

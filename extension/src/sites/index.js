@@ -17,8 +17,9 @@ export { generic };
 /** Largest thread handed to the analyzer: the post, the parent, and the nearest comments. */
 export const MAX_MESSAGES = 200;
 
-// Local fixture pages (www/fixtures/<site>.html on 127.0.0.1) imitate a site: their file
-// name says which one, so the real adapter runs against them.
+// Test build only (__RTR_TEST_BUILD__, an esbuild define: the store build has neither this
+// function nor its call). Local fixture pages (www/fixtures/<site>.html on 127.0.0.1)
+// imitate a site: their file name says which one, so the real adapter runs against them.
 function fixtureSite(location) {
   if (location.hostname !== '127.0.0.1' && location.hostname !== 'localhost') return null;
   const m = location.pathname.match(/\/fixtures\/(old-)?([a-z]+)[^/]*\.html$/);
@@ -27,7 +28,7 @@ function fixtureSite(location) {
 
 /** The adapter for this page: a named site, or generic. */
 export function adapterFor(location, doc = globalThis.document) {
-  return fixtureSite(location) || adapters.find((a) => a.matches(location, doc)) || generic;
+  return (__RTR_TEST_BUILD__ && fixtureSite(location)) || adapters.find((a) => a.matches(location, doc)) || generic;
 }
 
 /** Keeps messages[0], the parent, and the comments nearest the parent, in page order. */

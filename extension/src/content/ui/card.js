@@ -1,8 +1,10 @@
 // Fills the verdict card: summary, each reason with the words that triggered it, the thread
 // lines that did or did not invite an offer, suggestions, and the two actions. Built with DOM
-// APIs and textContent only (page text is never parsed as HTML).
+// APIs and textContent only (page text is never parsed as HTML). Its own words come from the
+// catalogue (shared/i18n.js); the reasons and summary are the analyzer's.
+import { t } from '../../shared/i18n.js';
 
-const LEVEL_TITLE = { ok: 'Reads like a normal reply', caution: 'Worth a second look', pitch: 'Sounds like a pitch' };
+const levelTitle = (level) => ({ ok: t('cardTitleOk'), caution: t('cardTitleCaution'), pitch: t('cardTitlePitch') })[level] ?? level;
 
 function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
@@ -33,13 +35,13 @@ export const reasonsOf = (report) => report.signals.filter((s) => s.weight > 0);
  * are called from the buttons; `actions.close()` from the close button.
  */
 export function renderCard(card, report, thread, actions) {
-  const heading = el('h2', `${LEVEL_TITLE[report.level] || report.level} · ${report.score}/100`, { id: 'rtr-card-title' });
+  const heading = el('h2', t('cardHeading', levelTitle(report.level), report.score), { id: 'rtr-card-title' });
   const parts = [heading];
   if (report.summary) parts.push(el('p', report.summary));
 
   const reasons = reasonsOf(report);
   if (reasons.length) {
-    parts.push(el('h3', 'Why'));
+    parts.push(el('h3', t('cardWhy')));
     const list = el('ul');
     const byRule = new Map();
     for (const s of reasons) {
@@ -54,7 +56,7 @@ export function renderCard(card, report, thread, actions) {
       words.forEach((w, i) => { if (i) item.append(', '); item.append(el('q', w)); });
       item.append(' ', el('span', rule, { class: 'rule' }), el('br'));
       const learned = rule.startsWith('learned.');
-      const mute = el('button', 'Not a pitch here', { type: 'button', 'data-action': learned ? 'allow' : 'mute', 'data-rule': rule });
+      const mute = el('button', t('cardNotAPitch'), { type: 'button', 'data-action': learned ? 'allow' : 'mute', 'data-rule': rule });
       mute.addEventListener('click', () => (learned ? actions.allow(words[0]) : actions.mute(rule)));
       item.append(mute);
       list.append(item);
@@ -64,7 +66,7 @@ export function renderCard(card, report, thread, actions) {
 
   const mitigations = report.signals.filter((s) => s.weight <= 0);
   if (mitigations.length) {
-    parts.push(el('h3', 'In your favour'));
+    parts.push(el('h3', t('cardInYourFavour')));
     const list = el('ul');
     for (const s of mitigations) {
       const item = el('li', `${s.message}: `, { 'data-mitigation': s.rule });
@@ -74,33 +76,33 @@ export function renderCard(card, report, thread, actions) {
     parts.push(list);
   }
 
-  parts.push(el('h3', 'The thread'));
+  parts.push(el('h3', t('cardThread')));
   const lines = el('ul');
   if (report.invitations.length) {
     for (const inv of report.invitations) {
-      const item = el('li', 'Asked for offers: ');
+      const item = el('li', t('cardAskedForOffers'));
       item.append(el('q', excerpt(inv.text || lineOf(thread, inv))));
       lines.append(item);
     }
   } else {
     const parent = thread.messages[thread.parent || 0];
-    const item = el('li', 'Nobody here asked for offers');
+    const item = el('li', t('cardNobodyAsked'));
     if (parent) { item.append(': '); item.append(el('q', excerpt(thread.title || parent.text))); }
     lines.append(item);
   }
   parts.push(lines);
 
   if (report.suggestions.length) {
-    parts.push(el('h3', 'Try'));
+    parts.push(el('h3', t('cardTry')));
     const tips = el('ul');
     for (const s of report.suggestions) tips.append(el('li', s));
     parts.push(tips);
   }
 
   const footer = el('div', undefined, { class: 'actions' });
-  const off = el('button', 'Turn off on this site', { type: 'button', 'data-action': 'turn-off' });
+  const off = el('button', t('cardTurnOff'), { type: 'button', 'data-action': 'turn-off' });
   off.addEventListener('click', () => actions.turnOff());
-  const close = el('button', 'Close', { type: 'button', 'data-action': 'close' });
+  const close = el('button', t('cardClose'), { type: 'button', 'data-action': 'close' });
   close.addEventListener('click', () => actions.close());
   footer.append(off, close);
   parts.push(footer);

@@ -6,8 +6,7 @@ import { reasonsOf, renderCard, rulesOf } from './card.js';
 import { createHighlighter } from './highlight.js';
 import { UI_CSS } from './styles.js';
 import { viewportRect } from '../editors.js';
-
-const WORD = { ok: 'ok', caution: 'caution', pitch: 'pitch' };
+import { levelWord, t } from '../../shared/i18n.js';
 
 function make(tag, attrs = {}) {
   const node = document.createElement(tag);
@@ -106,11 +105,11 @@ export function createUi(actions) {
       const { badge, word, live, card } = parts;
       badge.disabled = false;
       badge.dataset.level = next.level;
-      word.textContent = WORD[next.level] || next.level;
-      badge.title = `Read the Room: ${next.level}, score ${next.score}/100`;
-      badge.setAttribute('aria-label', `Read the Room verdict: ${next.level}, score ${next.score} out of 100. Open details.`);
+      word.textContent = levelWord(next.level);
+      badge.title = t('badgeTitle', levelWord(next.level), next.score);
+      badge.setAttribute('aria-label', t('badgeLabel', levelWord(next.level), next.score));
       if (next.level !== lastAnnounced) {
-        live.textContent = next.level === 'ok' ? '' : `Read the Room: this reply ${next.level === 'pitch' ? 'sounds like a pitch' : 'is worth a second look'}.`;
+        live.textContent = next.level === 'ok' ? '' : next.level === 'pitch' ? t('livePitch') : t('liveCaution');
         lastAnnounced = next.level;
       }
       if (next.level === 'ok') close();
@@ -131,11 +130,11 @@ export function createUi(actions) {
       report = null;
       const { badge, word, live } = parts;
       badge.dataset.level = 'unavailable';
-      word.textContent = 'off';
-      badge.title = 'Read the Room could not start on this page. Your typing is not affected.';
+      word.textContent = t('badgeOff');
+      badge.title = t('unavailableTitle');
       badge.setAttribute('aria-label', badge.title);
       badge.disabled = true;
-      live.textContent = 'Read the Room could not start on this page.';
+      live.textContent = t('unavailableLive');
       lastAnnounced = 'unavailable';
       place();
     },
