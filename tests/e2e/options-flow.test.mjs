@@ -7,7 +7,6 @@ import { launchWithExtension, typeInto, waitFor } from './harness.mjs';
 
 const PITCH = 'Our ladders are 20% off this week only, DM me for the link!';
 // Commercial but mild: a caution when quiet, a pitch when strict (same score, other thresholds).
-// Between the quiet and strict cuts: a self-promoting reply that also answers.
 const BORDERLINE = 'I review ladders on my channel every week, the extension ones with standoffs win for gutters.';
 const REDDIT = { fixture: 'reddit.html', editor: '[data-lexical-editor]' };
 const HN = { fixture: 'hackernews.html', editor: 'textarea[name="text"]' };
