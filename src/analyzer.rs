@@ -26,6 +26,8 @@ use crate::summary;
 
 /// The reply's side of a score.
 pub(crate) struct ReplySide {
+    /// The reply as typed.
+    pub norm_source: String,
     pub norm: Normalized,
     /// Enabled rule hits (quotes and criticism dropped), answering-first included.
     pub hits: Vec<Hit>,
@@ -211,7 +213,7 @@ impl Analyzer {
             }
         }
         let relevance = relevance(&stems, thread);
-        ReplySide { norm, hits, masked, rule_ids, categories, answered, disclosed, relevance }
+        ReplySide { norm_source: reply.to_string(), norm, hits, masked, rule_ids, categories, answered, disclosed, relevance }
     }
 
     /// The learned verdict's inputs for one reply (also what the trainer fits on).
@@ -225,6 +227,7 @@ impl Analyzer {
         let inputs = learned::VerdictInputs {
             c: answer.p,
             h: answer.hard,
+            rules: f32::from(self.score_hand(thread, &side.norm_source).score) / 100.0,
             invited: asked.invited,
             refused: asked.refused,
             relevance: f32::from(side.relevance) / 100.0,

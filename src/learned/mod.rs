@@ -195,6 +195,8 @@ pub struct VerdictInputs {
     pub c: f32,
     /// P(hard sell).
     pub h: f32,
+    /// The hand-tuned rule combination's score (0–1): the rules' own reading of reply and thread.
+    pub rules: f32,
     /// How much the thread asked (0–1).
     pub invited: f32,
     /// How strongly the thread refused offers (0–1).
@@ -230,6 +232,7 @@ pub fn verdict_vector(x: &VerdictInputs, categories: &[&str]) -> Vec<f32> {
             "c·ans" => c * b(x.answered),
             "c·ans·disclosed" => c * b(x.answered) * b(x.disclosed),
             "refused·c" => x.refused.clamp(0.0, 1.0) * c,
+            "rules" => x.rules.clamp(0.0, 1.0),
             "disclosed·c" => b(x.disclosed) * c,
             "short·c" => b(x.short) * c,
             category => b(categories.contains(&category)),

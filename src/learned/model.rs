@@ -39,6 +39,7 @@ pub const VERDICT_FEATURES: &[&str] = &[
     "c·ans",      // answers the question before selling
     "c·ans·disclosed", // … and says who they are
     "refused·c",  // the thread refused offers                       (≥ 0)
+    "rules",      // the hand-tuned rule combination's score / 100   (≥ 0)
     "disclosed·c", // says who they are
     "short·c",    // five words or fewer
     "contact",    // rule categories that fired in the reply
@@ -57,7 +58,7 @@ pub const VERDICT_FEATURES: &[&str] = &[
 /// when a request is added to the thread).
 pub const NON_POSITIVE: &[&str] = &["c·ans", "c·ans·disclosed"];
 /// Inputs whose weight must be ≥ 0.
-pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c"];
+pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c", "rules"];
 
 /// The thread reader's constants, in file order.
 pub const READER: &[&str] = &["parent", "post", "title", "other", "referenced", "saturate", "closed_discount", "floor", "single"];

@@ -40,6 +40,7 @@ struct CaseRow<'a> {
     relevance: f32,
     short: bool,
     empty: bool,
+    rules: f32,
 }
 
 /// xorshift64*: the trainer's only randomness, seeded.
@@ -269,6 +270,7 @@ fn prepare<'a>(corpus: &'a Corpus, split: Split, hand: &Analyzer) -> Data<'a> {
                 disclosed: side.disclosed,
                 relevance: f32::from(side.relevance) / 100.0,
                 empty: !t.has_text,
+                rules: f32::from(hand.score(&t, &c.case.reply).score) / 100.0,
             });
             let th = &c.case.thread;
             let text = match th.parent_index() {
@@ -310,6 +312,7 @@ fn inputs_for(model: &Model, r: &CaseRow) -> (Vec<f32>, f32) {
     let x = VerdictInputs {
         c: sigmoid(model.commercial.logit(&r.values)),
         h: sigmoid(model.hard.logit(&r.values)),
+        rules: r.rules,
         invited: asked.invited,
         refused: asked.refused,
         relevance: r.relevance,
