@@ -55,7 +55,7 @@ pub(crate) static LEARNED_PHRASE: rules::Rule = rules::Rule {
     flags: &[],
     passes: &[],
 };
-use crate::{Case, Config, Error, ErrorKind, Level, Report, Signal, Thread};
+use crate::{After, Case, Config, Error, ErrorKind, Fix, Level, Report, Signal, Thread};
 
 /// Signal weights of the learned scorer: points per unit of the commercial model's logit.
 const POINTS_PER_LOGIT: f32 = 10.0;
@@ -154,11 +154,39 @@ impl Analyzer {
     }
 
     /// Scores a reply against an analysed thread. Linear in the reply's length.
+    ///
+    /// A reply that is not `ok` also gets its fixes: each candidate edit (at most a handful)
+    /// is applied and re-scored, and only those that lower the score are kept, best first,
+    /// with the verdict they lead to.
     pub fn score(&self, thread: &AnalyzedThread, reply: &str) -> Report {
+        let mut report = self.score_plain(thread, reply);
+        if report.level != Level::Ok {
+            report.fixes = self.fixes(thread, reply, &report);
+        }
+        report
+    }
+
+    /// The verdict alone, without fixes.
+    fn score_plain(&self, thread: &AnalyzedThread, reply: &str) -> Report {
         match self.model {
             Some(model) => self.score_learned(model, thread, reply),
             None => self.score_hand(thread, reply),
         }
+    }
+
+    /// The candidate fixes that lower the score, each with its re-scored verdict.
+    fn fixes(&self, thread: &AnalyzedThread, reply: &str, report: &Report) -> Vec<Fix> {
+        let mut out: Vec<Fix> = crate::fixes::candidates(reply, &report.signals, &self.config.phrases, thread.asks_question)
+            .into_iter()
+            .filter_map(|c| {
+                let mut fix = Fix { id: c.id.to_string(), label: c.label, rules: c.rules, edits: c.edits, after: After { level: Level::Ok, score: 0 } };
+                let fixed = self.score_plain(thread, &fix.apply(reply));
+                fix.after = After { level: fixed.level, score: fixed.score };
+                (fixed.score < report.score).then_some(fix)
+            })
+            .collect();
+        out.sort_by_key(|f| f.after.score);
+        out
     }
 
     /// What the reply shows on its own and against the thread: the shared front half of the
@@ -291,6 +319,7 @@ impl Analyzer {
             invitations: asked.evidence.clone(),
             summary: ctx.summary(),
             suggestions: ctx.suggestions(&side.hits),
+            fixes: Vec::new(),
         }
     }
 
@@ -403,6 +432,7 @@ impl Analyzer {
             invitations,
             summary,
             suggestions,
+            fixes: Vec::new(),
         }
     }
 

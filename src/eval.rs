@@ -346,6 +346,7 @@ mod tests {
             invitations: vec![],
             summary: String::new(),
             suggestions: vec![],
+            fixes: vec![],
         }
     }
 

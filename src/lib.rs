@@ -24,6 +24,7 @@ mod config;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 mod error;
+mod fixes;
 pub mod eval;
 pub mod learned;
 mod report;
@@ -41,5 +42,5 @@ pub use thread::AnalyzedThread;
 pub use case::{Case, Message, Thread};
 pub use config::Config;
 pub use error::{parse_case, parse_config, parse_thread, Error, ErrorKind};
-pub use report::{Invitation, Level, Report, Signal};
+pub use report::{After, Edit, Fix, Invitation, Level, Report, Signal};
 pub use rules::{rules, RuleInfo};

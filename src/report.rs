@@ -89,4 +89,76 @@ pub struct Report {
     pub summary: String,
     /// What to change, in plain words.
     pub suggestions: Vec<String>,
+    /// One-click changes that lower the score, best first (none for an `ok` verdict).
+    #[serde(default)]
+    pub fixes: Vec<Fix>,
+}
+
+/// One replacement in the reply: the UTF-16 range `start..end` becomes `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Edit {
+    /// Start, in UTF-16 code units of the reply.
+    pub start: usize,
+    /// End (exclusive), in UTF-16 code units; equal to `start` for an insertion.
+    pub end: usize,
+    /// What replaces the range (empty for a removal).
+    pub text: String,
+}
+
+/// The verdict the reply would get with a fix applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct After {
+    /// The level after the fix.
+    pub level: Level,
+    /// The score after the fix; always lower than the report's.
+    pub score: u8,
+}
+
+/// A change the person can apply with one click.
+///
+/// Its edits are sorted by `start`, never overlap, and are applied right to left (so each
+/// edit's offsets are those of the unchanged reply). `after` is the re-scored verdict of the
+/// fixed reply against the same thread and settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Fix {
+    /// Stable id: `remove-link`, `remove-contact`, `remove-offer`, `add-disclosure`, `answer-first`.
+    pub id: String,
+    /// Plain-English label for the button.
+    pub label: String,
+    /// The rule ids the fix answers (for history: which warning was fixed).
+    pub rules: Vec<String>,
+    /// The replacements, sorted by `start`, non-overlapping.
+    pub edits: Vec<Edit>,
+    /// The verdict with the fix applied.
+    pub after: After,
+}
+
+impl Fix {
+    /// The reply with this fix's edits applied (right to left). Offsets past the end clamp
+    /// to it and an offset inside a surrogate pair moves to the next character, so a stale
+    /// fix never panics.
+    pub fn apply(&self, reply: &str) -> String {
+        let mut out = reply.to_string();
+        for edit in self.edits.iter().rev() {
+            let s = utf16_to_byte(&out, edit.start);
+            let e = utf16_to_byte(&out, edit.end).max(s);
+            out.replace_range(s..e, &edit.text);
+        }
+        out
+    }
+}
+
+/// A UTF-16 offset as a byte offset of `text` (clamped; inside a pair moves to the next char).
+pub(crate) fn utf16_to_byte(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (byte, c) in text.char_indices() {
+        if units >= utf16 {
+            return byte;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
 }

@@ -296,3 +296,101 @@ fn the_range_checker_rejects_bad_ranges() {
     assert!(utf16_slice("abc", 2, 2).is_err(), "empty range");
     assert!(utf16_slice("abc", 1, 4).is_err(), "past the end");
 }
+
+/// Sentences that sell (links, contact requests, codes, countdowns) and sentences that answer,
+/// so generated replies reach every kind of fix.
+const PITCH_PARTS: &[&str] = &[
+    "Our ladders are 20% off this week only, DM me for the link!", "Use code LADDER20 at checkout.",
+    "Check out https://shop.example.com/ladders for the best deals.", "DM me and I'll send you a quote.",
+    "Follow @laddershop for more!", "Only 3 left, order today!", "We sell them at our shop.",
+    "A fibreglass extension ladder with a stabiliser is best for gutters.", "I used a 24 ft Werner for years and it was great.",
+    "Make sure it reaches three feet past the gutter line.", "Email me at sales@example.com for prices.",
+    "Link in bio 👉", "Sign up today and get a free consultation.", "🔥🔥", "\n", " ",
+];
+
+fn pitchy_reply() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![6 => select(PITCH_PARTS).prop_map(String::from), 1 => fragment(), 1 => "[a-zA-Z ,.!?]{0,16}"];
+    prop::collection::vec(piece, 1..6).prop_map(|v| v.join(" "))
+}
+
+fn question_thread() -> impl Strategy<Value = Thread> {
+    prop_oneof![
+        2 => Just(Thread { title: Some("Which ladder for gutters?".into()), messages: vec![Message { author: "op".into(), text: "Which ladder style is best for cleaning gutters on a two-storey house?".into() }], parent: None }),
+        1 => Just(Thread { title: None, messages: vec![Message { author: "op".into(), text: "Finally finished painting the fence this weekend, so happy with it!".into() }], parent: None }),
+        1 => thread(),
+    ]
+}
+
+/// Applies UTF-16 edits right to left on the code units, checking every contract on the way:
+/// in range, sorted, non-overlapping, on character boundaries.
+fn apply_utf16(reply: &str, fix: &read_the_room::Fix) -> Result<String, TestCaseError> {
+    let mut units: Vec<u16> = reply.encode_utf16().collect();
+    let len = units.len();
+    let is_boundary = |i: usize| i == 0 || i == len || !(0xDC00..=0xDFFF).contains(&units[i]);
+    prop_assert!(!fix.edits.is_empty(), "fix {} has no edits", fix.id);
+    for pair in fix.edits.windows(2) {
+        prop_assert!(pair[0].end <= pair[1].start, "fix {}: edits overlap or are unsorted: {:?}", fix.id, fix.edits);
+    }
+    for edit in &fix.edits {
+        prop_assert!(edit.start <= edit.end && edit.end <= len, "fix {}: edit {}..{} out of range (length {len})", fix.id, edit.start, edit.end);
+        prop_assert!(is_boundary(edit.start) && is_boundary(edit.end), "fix {}: edit {}..{} splits a surrogate pair", fix.id, edit.start, edit.end);
+        prop_assert!(edit.start < edit.end || !edit.text.is_empty(), "fix {}: an empty edit", fix.id);
+    }
+    for edit in fix.edits.iter().rev() {
+        units.splice(edit.start..edit.end, edit.text.encode_utf16());
+    }
+    String::from_utf16(&units).map_err(|e| TestCaseError::fail(format!("fix {}: result is not valid UTF-16: {e}", fix.id)))
+}
+
+/// Checks every fix of `report`: applied, the analyzer gives exactly `after`, and it is lower.
+fn check_fixes(analyzer: &Analyzer, thread: &read_the_room::AnalyzedThread, reply: &str, report: &Report) -> Result<usize, TestCaseError> {
+    if report.level == Level::Ok {
+        prop_assert!(report.fixes.is_empty(), "an ok verdict offers fixes: {:?}", report.fixes);
+    }
+    for fix in &report.fixes {
+        let fixed = apply_utf16(reply, fix)?;
+        prop_assert_eq!(&fixed, &fix.apply(reply), "fix {}: Fix::apply disagrees with the UTF-16 edits", &fix.id);
+        let again = analyzer.score(thread, &fixed);
+        prop_assert_eq!((again.level, again.score), (fix.after.level, fix.after.score), "fix {} on {:?} gives {:?}", &fix.id, reply, fixed);
+        prop_assert!(again.score < report.score, "fix {} does not lower the score ({} -> {})", fix.id, report.score, again.score);
+    }
+    let mut ids: Vec<&str> = report.fixes.iter().map(|f| f.id.as_str()).collect();
+    ids.dedup();
+    prop_assert_eq!(ids.len(), report.fixes.len(), "a fix id appears twice");
+    Ok(report.fixes.len())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), max_shrink_iters: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_offered_fix_gives_its_after_verdict_and_lowers_the_score(thread in question_thread(), reply in prop_oneof![3 => pitchy_reply(), 1 => text()], config in config()) {
+        let Ok(analyzer) = Analyzer::new(config) else { return Ok(()); };
+        let analysed = analyzer.thread(&thread);
+        let report = analyzer.score(&analysed, &reply);
+        check_fixes(&analyzer, &analysed, &reply, &report)?;
+    }
+}
+
+/// The property above must not pass by offering nothing: these pitches get fixes, and the
+/// fixes of every kind that is offered keep the contract.
+#[test]
+fn pitches_with_links_contacts_and_codes_are_offered_fixes() {
+    let analyzer = Analyzer::new(Config { phrases: vec!["Acme Ladders".into()], ..Config::default() }).unwrap();
+    let question = Thread { title: None, messages: vec![Message { author: "op".into(), text: "Which ladder style is best for cleaning gutters on a two-storey house?".into() }], parent: None };
+    let analysed = analyzer.thread(&question);
+    let mut kinds: Vec<String> = Vec::new();
+    for reply in PITCH_PARTS.iter().flat_map(|a| PITCH_PARTS.iter().map(move |b| format!("{a} {b}"))) {
+        let report = analyzer.score(&analysed, &reply);
+        let n = check_fixes(&analyzer, &analysed, &reply, &report).map_err(|e| e.to_string()).unwrap();
+        if n > 0 {
+            kinds.extend(report.fixes.iter().map(|f| f.id.clone()));
+        }
+    }
+    kinds.sort();
+    kinds.dedup();
+    println!("fix kinds offered: {kinds:?}");
+    for kind in ["remove-link", "remove-contact", "remove-offer", "add-disclosure", "answer-first"] {
+        assert!(kinds.iter().any(|k| k == kind), "no reply was offered {kind}; offered: {kinds:?}");
+    }
+}

@@ -200,6 +200,15 @@ pub fn render(case: &Case, report: &Report, colour: bool) -> String {
             let _ = writeln!(out, "  - {}", clean(suggestion));
         }
     }
+
+    if !report.fixes.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint(BOLD, &format!("Fixes ({})", report.fixes.len())));
+        for fix in &report.fixes {
+            let after = style.paint(level_colour(fix.after.level), fix.after.level.as_str());
+            let _ = writeln!(out, "  {}  {}  -> {after} {}", clean(&fix.id), clean(&fix.label), fix.after.score);
+            let _ = writeln!(out, "    \"{}\"", one_line(&fix.apply(reply)));
+        }
+    }
     out
 }
 
@@ -269,6 +278,7 @@ mod tests {
             }],
             summary: "Invited, but say who you are.".into(),
             suggestions: vec!["Say that you work there".into()],
+            fixes: vec![],
         };
         (case, report)
     }

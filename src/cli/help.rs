@@ -32,7 +32,7 @@ Options:
                        blank lines are skipped; a bad line prints {\"error\": ..., \"line\": N}
                        in its place and the exit code is 1
       --explain        Print a human view (level, scores, marked reply, signals,
-                       invitations, summary, suggestions) instead of JSON
+                       invitations, summary, suggestions, fixes) instead of JSON
       --color <WHEN>   Colour the --explain view: auto (default), always, never;
                        auto colours only on a terminal with NO_COLOR unset
       --pretty         Indent the JSON (default on a terminal)

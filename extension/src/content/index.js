@@ -13,6 +13,7 @@ import { deepActiveElement, editorFromElement, editorFromEvent, sameOriginDocume
 import { createScorer } from './scorer.js';
 import { startSession } from './session.js';
 import { createUi } from './ui/index.js';
+import { levelWord, t } from '../shared/i18n.js';
 
 const adapter = adapterFor(location);
 // Fixture pages imitate a site and count as it; any other page is its hostname.
@@ -53,8 +54,8 @@ function send(message) {
 
 // Every settled, non-empty reply is recorded, `ok` ones too, so the history shows what
 // share of replies were pitches; an emptied box clears the tab's verdict.
-function settle({ report, empty }) {
-  if (report && !empty) send({ type: MSG.verdictSettled, verdict: verdictRecord(siteId, report) });
+function settle({ report, empty, fixes = [] }) {
+  if (report && !empty) send({ type: MSG.verdictSettled, verdict: verdictRecord(siteId, report, Date.now(), fixes) });
   else send({ type: MSG.verdictCleared });
 }
 
@@ -66,6 +67,12 @@ function turnOn(config) {
     mute: (rule) => { if (extensionAlive()) muteRule(siteId, rule).catch((e) => { lastError = e.message; }); else retire(); },
     allow: (phrase) => { if (extensionAlive()) allowPhrase(siteId, phrase).catch((e) => { lastError = e.message; }); else retire(); },
     turnOff: () => { if (extensionAlive()) setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); else retire(); },
+    applyFix: (fix) => {
+      if (!state.session) return;
+      const result = state.session.applyFix(fix);
+      if (!result.ok) lastError = `fix ${fix.id}: ${result.reason}`;
+      state.ui.announce(result.ok ? t('liveFixed', levelWord(fix.after.level)) : t('liveFixFailed', result.reason));
+    },
   });
   // The WASM is loaded on the first focused box, not on page load: pages where nobody
   // types cost nothing but this script.

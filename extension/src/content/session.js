@@ -1,10 +1,13 @@
 // One session per focused box: reads the thread once (cached, re-read only when the thread's
 // container changes), re-scores the reply on input (debounced ~150 ms, then at most once per
 // animation frame), draws the verdict, and reports the settled verdict on blur or send.
+// Writes into the box only when the person clicks a fix (applyFix), and only when the box
+// still holds the text that fix was computed for.
 // Never polls; every listener and observer hangs off the session's AbortSignal.
 import { threadFor } from '../sites/index.js';
 import { closestDeep } from '../sites/dom.js';
 import { readEditor } from './editors.js';
+import { applyFix } from './apply-fix.js';
 
 const DEBOUNCE_MS = 150;
 // The thread container watched for new or edited comments: the nearest of these.
@@ -33,6 +36,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   let again = false;
   let report = null;
   let lastText = null;
+  let fixesApplied = []; // [{id, rules}] for this reply, recorded with its settled verdict
 
   async function analysedThread() {
     if (analysed && !threadDirty) return analysed;
@@ -55,12 +59,13 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
       if (signal.aborted) return;
       if (text.trim() === '') {
         report = null;
-        ui.show(editor, { level: 'ok', score: 0, signals: [], invitations: [], suggestions: [], summary: '' }, current.thread);
+        fixesApplied = [];
+        ui.show(editor, { level: 'ok', score: 0, signals: [], invitations: [], suggestions: [], summary: '', fixes: [] }, current.thread, '');
       } else if (text !== lastText || !report) {
         // Same length, so report offsets still point into the box (see sites/index.js).
         report = await current.handle.score(text.toWellFormed());
         if (signal.aborted) return;
-        ui.show(editor, report, current.thread);
+        ui.show(editor, report, current.thread, text);
       }
       lastText = text;
     } catch (error) {
@@ -119,7 +124,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   function settleNow() {
     if (!analysed || lastText === settledText) return;
     settledText = lastText;
-    settle({ report, empty: !String(lastText ?? '').trim() });
+    settle({ report, empty: !String(lastText ?? '').trim(), fixes: fixesApplied });
   }
 
   signal.addEventListener('abort', () => {
@@ -137,6 +142,20 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
     /** Settings changed (muted rule, sensitivity): everything must be re-read and re-scored. */
     refresh() { threadDirty = true; lastText = null; schedule(0); },
     end() { settleNow(); controller.abort(); },
+    /**
+     * Applies one of the current report's fixes (the person clicked it). Answers {ok, reason?};
+     * on success the reply is re-scored at once so the badge follows.
+     */
+    applyFix(fix) {
+      const offered = report && (report.fixes || []).find((f) => f.id === fix.id);
+      if (!offered || signal.aborted) return { ok: false, reason: 'that fix is no longer offered' };
+      const result = applyFix(editor, offered, lastText);
+      if (result.ok) {
+        fixesApplied = [...fixesApplied.filter((f) => f.id !== offered.id), { id: offered.id, rules: [...offered.rules] }];
+      }
+      schedule(0);
+      return result;
+    },
     info: () => ({
       adapter: analysed ? analysed.adapterUsed : null,
       threadSize: analysed ? analysed.thread.messages.length : 0,

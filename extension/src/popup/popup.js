@@ -132,7 +132,9 @@ async function renderHistory(settings) {
     return;
   }
   const pitches = entries.filter((e) => e.level === 'pitch').length;
+  const fixed = entries.filter((e) => e.fixes && e.fixes.length).length;
   $('history-summary').textContent = t('popupSummary', entries.length, pitches, state.days)
+    + (fixed ? ` ${t('popupFixedBeforeSending', fixed)}` : '')
     + (settings.history.enabled ? '' : ` ${t('popupHistoryNotKept')}`);
   $('daily-chart').replaceChildren(drawDailyChart(countByDay(entries, state.days, now), { formatDay }));
   $('site-chart').replaceChildren(drawSiteChart(countBySite(entries).slice(0, SITE_ROWS), { nameOf: siteName }));

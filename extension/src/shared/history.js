@@ -1,6 +1,7 @@
 // History: the verdicts the background worker records for the popup's chart and list, kept in
-// chrome.storage.local as {time, site, level, score, rules} (plus `text` only when the person
-// opted in to "keep text of my replies" AND the caller passed a text).
+// chrome.storage.local as {time, site, level, score, rules} (plus `fixes: [{id, rules}]` when
+// one-click fixes were applied to the reply, and `text` only when the person opted in to "keep
+// text of my replies" AND the caller passed a text).
 // Bounded: the last MAX_ENTRIES entries and only the last `retentionDays` days, whichever is fewer.
 // Never: stores reply text without the opt-in, records anything while history is off, or
 // touches the network. Testable in Node via createHistoryStore(fakeStorage, settingsStore).
@@ -14,6 +15,9 @@ export const LEVELS = Object.freeze(['ok', 'caution', 'pitch']);
 const KEY = 'history';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A fix id as the analyzer names them: lowercase words joined by hyphens. */
+export const isFixId = (id) => typeof id === 'string' && /^[a-z]+(?:-[a-z]+)*$/.test(id) && id.length <= 40;
+
 /** Why a history entry is not acceptable, or null. */
 export function entryProblem(entry) {
   if (!entry || typeof entry !== 'object') return 'an entry must be an object';
@@ -23,6 +27,9 @@ export function entryProblem(entry) {
   if (!Number.isFinite(entry.score) || entry.score < 0 || entry.score > 100) return `score must be 0-100, got ${JSON.stringify(entry.score)}`;
   if (!Array.isArray(entry.rules) || !entry.rules.every(isRuleId)) return 'rules must be a list of rule ids';
   if (entry.text !== undefined && typeof entry.text !== 'string') return 'text must be a string';
+  if (entry.fixes !== undefined && !(Array.isArray(entry.fixes) && entry.fixes.every((f) => f && isFixId(f.id) && Array.isArray(f.rules) && f.rules.every(isRuleId)))) {
+    return 'fixes must be a list of {id, rules} with a fix id and rule ids';
+  }
   return null;
 }
 
@@ -35,6 +42,7 @@ function clean(entry, keepText) {
     score: Math.round(entry.score),
     rules: [...new Set(entry.rules)].slice(0, MAX_RULES_PER_ENTRY),
   };
+  if (entry.fixes?.length) out.fixes = entry.fixes.slice(0, 10).map((f) => ({ id: f.id, rules: [...new Set(f.rules)].slice(0, MAX_RULES_PER_ENTRY) }));
   if (keepText && typeof entry.text === 'string' && entry.text.length) out.text = entry.text.slice(0, MAX_TEXT);
   return out;
 }

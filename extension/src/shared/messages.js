@@ -7,7 +7,7 @@ export const MSG = Object.freeze({
   threadOpen: 'content→background:threadOpen', // {thread, config} -> {ok, handleId} | {ok:false, error}
   score: 'content→background:score', // {handleId, reply} -> {ok, report} | {ok:false, error}
   threadClose: 'content→background:threadClose', // {handleId}
-  verdictSettled: 'content→background:verdictSettled', // {site, level, score, rules}
+  verdictSettled: 'content→background:verdictSettled', // {site, level, score, rules, fixes?: [{id, rules}]}
   verdictCleared: 'content→background:verdictCleared', // the box was emptied or the site turned off
   // The worker asks a tab's content script for what it shows (used by tests and the popup).
   uiState: 'background→content:uiState', // {} -> state object (see content/index.js)
@@ -19,13 +19,16 @@ export const MSG = Object.freeze({
 export const lastVerdictKey = (tabId) => `lastVerdict:${tabId}`;
 
 /** The settled verdict stored for history and the popup: no text, only the ids of the rules
- * that counted toward it (mitigations such as a disclosure have weight <= 0 and are left out). */
-export function verdictRecord(site, report, time = Date.now()) {
-  return {
+ * that counted toward it (mitigations such as a disclosure have weight <= 0 and are left out),
+ * and, when the person applied one-click fixes to this reply, each fix's id and rule ids. */
+export function verdictRecord(site, report, time = Date.now(), fixes = []) {
+  const record = {
     time,
     site: String(site),
     level: report.level,
     score: report.score,
     rules: [...new Set(report.signals.filter((s) => s.weight > 0).map((s) => s.rule))],
   };
+  if (fixes.length) record.fixes = fixes.map((f) => ({ id: String(f.id), rules: [...new Set(f.rules.map(String))] }));
+  return record;
 }

@@ -1,7 +1,8 @@
 // The inline UI: one host element holding a CLOSED shadow root with the badge (level colour
 // and word, score on hover), the card, the textarea overlay and a polite live region.
 // The page cannot reach inside; nothing is created until there is a verdict to show, and
-// destroy() removes every trace. Never writes into the editor.
+// destroy() removes every trace. Never writes into the editor itself: a fix button hands its
+// fix to actions.applyFix (the session applies it through the editor's input path).
 import { reasonsOf, renderCard, rulesOf } from './card.js';
 import { createHighlighter } from './highlight.js';
 import { UI_CSS } from './styles.js';
@@ -14,14 +15,16 @@ function make(tag, attrs = {}) {
   return node;
 }
 
-/** @param {{mute(rule:string):void, allow(phrase:string):void, turnOff():void, signal: AbortSignal}} actions */
+/** @param {{mute(rule:string):void, allow(phrase:string):void, turnOff():void, applyFix(fix:object):void}} actions */
 export function createUi(actions) {
   let host = null;
   let parts = null;
   let editor = null;
   let report = null;
   let thread = null;
+  let text = '';
   let lastAnnounced = 'ok';
+  let holdLive = false;
   let everShown = false; // a verdict was shown on this page: later errors are not "could not start"
 
   function build() {
@@ -71,12 +74,13 @@ export function createUi(actions) {
     allow: (phrase) => { close(); actions.allow(phrase); },
     turnOff: () => { close(); actions.turnOff(); },
     close: () => close(true),
+    fix: (fix) => { close(true); actions.applyFix(fix); },
   };
 
   function open() {
     if (!report || !parts) return;
     const { card, badge, highlighter } = parts;
-    renderCard(card, report, thread, actionsForCard);
+    renderCard(card, report, thread, actionsForCard, text);
     card.dataset.open = 'true';
     badge.setAttribute('aria-expanded', 'true');
     highlighter.show(editor, reasonsOf(report));
@@ -95,20 +99,24 @@ export function createUi(actions) {
 
   return {
     /** Shows `next` for `box`; an `ok` verdict keeps the badge hidden (quiet). */
-    show(box, next, threadShown) {
+    show(box, next, threadShown, textShown = '') {
       everShown = true;
       if (!host && next.level === 'ok') return; // quiet: nothing added to the page for ok
       if (!host) build();
       editor = box;
       report = next;
       thread = threadShown;
+      text = textShown;
       const { badge, word, live, card } = parts;
       badge.disabled = false;
       badge.dataset.level = next.level;
       word.textContent = levelWord(next.level);
       badge.title = t('badgeTitle', levelWord(next.level), next.score);
       badge.setAttribute('aria-label', t('badgeLabel', levelWord(next.level), next.score));
-      if (next.level !== lastAnnounced) {
+      if (holdLive) {
+        holdLive = false;
+        lastAnnounced = next.level;
+      } else if (next.level !== lastAnnounced) {
         live.textContent = next.level === 'ok' ? '' : next.level === 'pitch' ? t('livePitch') : t('liveCaution');
         lastAnnounced = next.level;
       }
@@ -118,6 +126,12 @@ export function createUi(actions) {
     },
     place,
     close: () => close(true),
+    /** Says `message` politely to screen readers (after a fix). */
+    announce(message) {
+      if (!parts) return;
+      parts.live.textContent = message;
+      holdLive = true; // the re-score that follows the fix must not talk over it
+    },
     /**
      * Says once, quietly, that the analyzer could not start on this page (a broken or blocked
      * module): a grey "off" badge with the reason on hover. Typing is never affected. Nothing
@@ -167,9 +181,19 @@ export function createUi(actions) {
         cardRules: [...card.querySelectorAll('li[data-rule]')].map((li) => li.dataset.rule),
         cardButtons: [...card.querySelectorAll('button')].map((b) => {
           const br = b.getBoundingClientRect();
-          return { action: b.dataset.action, rule: b.dataset.rule || null, x: br.x + br.width / 2, y: br.y + br.height / 2 };
+          return { action: b.dataset.action, rule: b.dataset.rule || null, fix: b.dataset.fix || null, label: b.getAttribute('aria-label') || b.textContent, x: br.x + br.width / 2, y: br.y + br.height / 2 };
         }),
         highlights: highlighter.count(),
+        fixes: report && report.fixes ? report.fixes.map((f) => ({ id: f.id, after: f.after, edits: f.edits })) : [],
+        cardFixPreviews: [...card.querySelectorAll('button.fix')].map((b) => ({
+          fix: b.dataset.fix,
+          removed: [...b.querySelectorAll('del')].map((d) => d.textContent),
+          inserted: [...b.querySelectorAll('ins')].map((d) => d.textContent),
+        })),
+        live: parts.live.textContent,
+        // Which of our controls has focus (inside the closed root): 'badge', a card action, or null.
+        focused: parts.root.activeElement === badge ? 'badge' : parts.root.activeElement?.dataset?.action ?? null,
+        focusedFix: parts.root.activeElement?.dataset?.fix ?? null,
       };
     },
   };

@@ -30,6 +30,13 @@ export const UI_CSS = `
   font: inherit; font-size: 12px; margin: 4px 6px 0 0; padding: 3px 8px; border-radius: 6px;
   border: 1px solid #999; background: #f6f6f6; color: inherit; cursor: pointer;
 }
+.card ul.fixes { list-style: none; padding-left: 0; }
+.card button.fix { display: block; width: 100%; text-align: left; margin: 4px 0 0; padding: 5px 8px; }
+.card button.fix .label { font-weight: 600; display: block; }
+.card button.fix .preview { display: block; color: #444; overflow-wrap: anywhere; }
+.card button.fix .after { display: block; font-size: 11px; color: #555; }
+.card del { background: #fde2e1; color: #8a1111; }
+.card ins { background: #dff3e0; color: #145a1c; text-decoration: none; }
 .card button:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
 .overlay {
   position: fixed; display: none; overflow: hidden; pointer-events: none; color: transparent;
@@ -42,6 +49,9 @@ export const UI_CSS = `
   .card h3, .card .rule { color: #aaa; }
   .card button { background: #333; border-color: #666; }
   .card q { background: #6b1d1d; }
+  .card button.fix .preview, .card button.fix .after { color: #ccc; }
+  .card del { background: #6b1d1d; color: #fdd; }
+  .card ins { background: #1d4d22; color: #dfd; }
 }
 `;
 

@@ -1,0 +1,323 @@
+//! One-click fixes: candidate edits derived from the signals behind a verdict.
+//!
+//! Each kind of fix answers one kind of evidence: a link or handle, a contact request, a code
+//! or countdown, a missing disclosure, an offer placed before the answer. This module only
+//! proposes edits (byte ranges of the reply, converted to UTF-16 at the end); the analyzer
+//! re-scores each candidate and keeps those that lower the score. At most `MAX_CANDIDATES`
+//! are proposed, so a keystroke costs a bounded number of extra scores. It never changes the
+//! reply itself and never looks at the thread beyond "does it ask a question".
+
+use crate::report::{utf16_to_byte, Edit, Signal};
+use crate::text::Utf16Map;
+
+/// Upper bound on candidates per reply (each costs one re-score).
+pub(crate) const MAX_CANDIDATES: usize = 5;
+/// How far a clause boundary is searched for around a span, in bytes.
+const REACH: usize = 300;
+/// What a disclosure says when the person has not named their own business.
+pub(crate) const GENERIC_DISCLOSURE: &str = "(full disclosure: this is mine)";
+
+/// A proposed fix before re-scoring: edits in UTF-16 units of the reply.
+pub(crate) struct Candidate {
+    pub id: &'static str,
+    pub label: String,
+    pub rules: Vec<String>,
+    pub edits: Vec<Edit>,
+}
+
+/// Byte-offset edit used while building.
+type ByteEdit = (usize, usize, String);
+
+/// Proposes fixes for `reply` from its report's signals. `phrases` are the person's own
+/// names (settings); `asks_question` is whether the thread asks something to answer.
+pub(crate) fn candidates(reply: &str, signals: &[Signal], phrases: &[String], asks_question: bool) -> Vec<Candidate> {
+    // Signal spans in bytes, converted once.
+    let spans: Vec<(usize, usize, &Signal)> = signals.iter().map(|s| (utf16_to_byte(reply, s.start), utf16_to_byte(reply, s.end), s)).collect();
+    let mut out = Vec::new();
+
+    // A link or a contact request takes its clause with it; a code or a countdown only its words.
+    let removal = |pick: &dyn Fn(&Signal) -> bool, whole_clause: bool| -> (Vec<(usize, usize)>, Vec<String>) {
+        let mut ranges = Vec::new();
+        let mut rules: Vec<String> = Vec::new();
+        for &(s, e, sig) in &spans {
+            if s < e && pick(sig) {
+                ranges.push(if whole_clause { clause_around(reply, s, e) } else { words_only(reply, s, e) });
+                if !rules.contains(&sig.rule) {
+                    rules.push(sig.rule.clone());
+                }
+            }
+        }
+        (merge(ranges), rules)
+    };
+    let mut push_removal = |id: &'static str, label: String, (ranges, rules): (Vec<(usize, usize)>, Vec<String>)| {
+        if ranges.is_empty() {
+            return;
+        }
+        let edits: Vec<ByteEdit> = ranges.into_iter().map(|(s, e)| (s, e, String::new())).collect();
+        if left_with_words(reply, &edits) {
+            out.push(Candidate { id, label, rules, edits: to_utf16(reply, edits) });
+        }
+    };
+
+    push_removal("remove-link", "Remove the link".into(), removal(&|s| s.category == "link" || s.rule == "contact.profile", true));
+    push_removal("remove-contact", "Remove the contact request".into(), removal(&|s| s.category == "contact" && s.rule != "contact.profile", true));
+    let offer = removal(&|s| matches!(s.rule.as_str(), "offer.code" | "offer.urgency"), false);
+    let label = match (offer.1.iter().any(|r| r == "offer.code"), offer.1.iter().any(|r| r == "offer.urgency")) {
+        (true, true) => "Remove the code and the countdown",
+        (true, false) => "Remove the discount code",
+        _ => "Remove the countdown",
+    };
+    push_removal("remove-offer", label.into(), offer);
+
+    let selling: Vec<(usize, usize, &Signal)> = spans.iter().copied().filter(|(s, e, sig)| s < e && is_selling(sig)).collect();
+    let disclosed = signals.iter().any(|s| s.category == "disclose" || matches!(s.rule.as_str(), "self.role" | "self.business" | "self.we_sell" | "self.user_phrase"));
+    if let (false, Some(&(_, first_end, _))) = (disclosed, selling.first()) {
+        let own = phrases.iter().map(|p| p.trim()).find(|p| p.chars().count() >= 2 && !p.contains('/') && !p.contains('@') && !p.contains("www."));
+        let text = match own {
+            Some(name) => format!("(I work at {name})"),
+            None => GENERIC_DISCLOSURE.to_string(),
+        };
+        let at = sentence_end(reply, first_end);
+        let edits = vec![(at, at, format!(" {text}"))];
+        let rules = selling.iter().map(|(_, _, s)| s.rule.clone()).take(1).collect();
+        out.push(Candidate { id: "add-disclosure", label: "Say that it is yours".into(), rules, edits: to_utf16(reply, edits) });
+    }
+
+    if asks_question && !selling.is_empty() {
+        if let Some(edits) = answer_first(reply, &selling) {
+            let mut rules: Vec<String> = Vec::new();
+            for (s, _, sig) in &selling {
+                if *s < edits[0].1 && !rules.contains(&sig.rule) {
+                    rules.push(sig.rule.clone());
+                }
+            }
+            out.push(Candidate { id: "answer-first", label: "Answer first, then the offer".into(), rules, edits: to_utf16(reply, edits) });
+        }
+    }
+    out.truncate(MAX_CANDIDATES);
+    out
+}
+
+/// Evidence that sells (not a mitigation, not "answered first", not a personal story).
+fn is_selling(s: &Signal) -> bool {
+    s.weight > 0 && !matches!(s.category.as_str(), "disclose" | "helpful" | "personal")
+}
+
+/// Is `b[i]` a clause or sentence boundary: ASCII punctuation followed by whitespace or the
+/// end (so "shop.com" and "https://" are not), or a newline.
+fn boundary(b: &[u8], i: usize) -> Option<u8> {
+    let c = b[i];
+    if c == b'\n' {
+        return Some(c);
+    }
+    let followed = i + 1 == b.len() || b[i + 1].is_ascii_whitespace();
+    (matches!(c, b'.' | b'!' | b'?' | b',' | b';' | b':') && followed).then_some(c)
+}
+
+/// The bytes to remove for a span: its clause. After a comma-like boundary, from that mark to
+/// the next boundary (which stays: "20% off, DM me for the link!" → "20% off!"); at the start
+/// of a sentence, the whole clause with its mark and the space after it. Falls back to the
+/// span itself when no boundary is near. ASCII-only cuts, so always on char boundaries.
+fn clause_around(reply: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = reply.as_bytes();
+    // Backwards: the nearest boundary before the span.
+    let mut i = s;
+    let floor = s.saturating_sub(REACH);
+    let mut before: Option<(usize, u8)> = None;
+    while i > floor {
+        if let Some(c) = boundary(b, i - 1) {
+            before = Some((i - 1, c));
+            break;
+        }
+        i -= 1;
+    }
+    if before.is_none() && i > 0 {
+        return (s, e); // too far to tell: remove only the words themselves
+    }
+    // Forwards: the nearest boundary after the span.
+    let ceiling = (e + REACH).min(b.len());
+    let mut j = e;
+    while j < ceiling && boundary(b, j).is_none() {
+        j += 1;
+    }
+    if j == ceiling && ceiling < b.len() {
+        return (s, e);
+    }
+    let after = (j < b.len()).then(|| (j, b[j]));
+    match before {
+        Some((at, c)) if matches!(c, b',' | b';' | b':') => (at, j),
+        _ => {
+            // Start of a sentence (or of the reply): begin at its first non-space byte.
+            let mut start = before.map_or(0, |(at, _)| at + 1);
+            while start < s && b[start].is_ascii_whitespace() {
+                start += 1;
+            }
+            let mut end = j;
+            if let Some((at, c)) = after {
+                end = at + usize::from(c != b'\n');
+                while end < b.len() && matches!(b[end], b'.' | b'!' | b'?') {
+                    end += 1;
+                }
+                while end < b.len() && b[end] == b' ' {
+                    end += 1;
+                }
+            } else {
+                // The clause runs to the end: take the spaces before it too.
+                while start > 0 && b[start - 1] == b' ' {
+                    start -= 1;
+                }
+            }
+            (start, end)
+        }
+    }
+}
+
+/// The span and the spaces before it (or after it, at the start of the reply).
+fn words_only(reply: &str, s: usize, e: usize) -> (usize, usize) {
+    let b = reply.as_bytes();
+    let mut start = s;
+    while start > 0 && b[start - 1] == b' ' {
+        start -= 1;
+    }
+    let mut end = e;
+    if start == 0 || b[start - 1] == b'\n' {
+        while end < b.len() && b[end] == b' ' {
+            end += 1;
+        }
+    }
+    (start, end)
+}
+
+/// Where the sentence holding byte `at` ends: after its closing marks, or before a newline,
+/// or at the end of the reply (trailing spaces left out).
+fn sentence_end(reply: &str, at: usize) -> usize {
+    let b = reply.as_bytes();
+    let mut j = at;
+    while j < b.len() {
+        match boundary(b, j) {
+            Some(b'\n') => return j,
+            Some(b'.' | b'!' | b'?') => return j + 1,
+            _ => j += 1,
+        }
+    }
+    reply.trim_end().len().max(at)
+}
+
+/// Moves the leading sentences that sell after the first one that does not: one removal at
+/// the front and one insertion at the end. None when the reply does not open with selling or
+/// has no answer after it.
+fn answer_first(reply: &str, selling: &[(usize, usize, &Signal)]) -> Option<Vec<ByteEdit>> {
+    let sentences = sentences(reply);
+    let sells = |(a, z): (usize, usize)| selling.iter().any(|&(s, e, _)| s < z && a < e);
+    let first_answer = sentences.iter().position(|&r| !sells(r) && reply[r.0..r.1].split_whitespace().count() >= 3)?;
+    if first_answer == 0 || !sentences[..first_answer].iter().all(|&r| sells(r)) {
+        return None;
+    }
+    let cut = sentences[first_answer].0;
+    let moved = reply[..cut].trim_end();
+    let end = reply.trim_end().len();
+    let joint = if reply[..end].ends_with(['.', '!', '?']) { " " } else { ". " };
+    // A newline between the sentences stays a newline.
+    let joint = if reply[..cut].ends_with('\n') { "\n" } else { joint };
+    Some(vec![(0, cut, String::new()), (end, end, format!("{joint}{moved}"))])
+}
+
+/// Sentence ranges (bytes, start at the first non-space, end before the next sentence).
+fn sentences(reply: &str) -> Vec<(usize, usize)> {
+    let b = reply.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(boundary(b, i), Some(b'.' | b'!' | b'?' | b'\n')) {
+            let mut end = i + 1;
+            while end < b.len() && b[end].is_ascii_whitespace() {
+                end += 1;
+            }
+            out.push((start, end));
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        out.push((start, b.len()));
+    }
+    out.retain(|&(a, z)| !reply[a..z].trim().is_empty());
+    out
+}
+
+/// Sorted union of byte ranges (touching ranges join, so edits never overlap).
+fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (s, e) in ranges {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Would the reply keep some words after these removals? (Removing everything is no fix.)
+fn left_with_words(reply: &str, edits: &[ByteEdit]) -> bool {
+    let mut at = 0;
+    for (s, e, _) in edits {
+        if reply[at..*s].chars().any(char::is_alphanumeric) {
+            return true;
+        }
+        at = *e;
+    }
+    reply[at..].chars().any(char::is_alphanumeric)
+}
+
+/// Byte edits (sorted) to UTF-16 edits of the reply.
+fn to_utf16(reply: &str, edits: Vec<ByteEdit>) -> Vec<Edit> {
+    let mut offsets: Vec<usize> = edits.iter().flat_map(|(s, e, _)| [*s, *e]).collect();
+    Utf16Map::convert(reply, &mut offsets);
+    edits.into_iter().enumerate().map(|(k, (_, _, text))| Edit { start: offsets[2 * k], end: offsets[2 * k + 1], text }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut(reply: &str, needle: &str) -> String {
+        let s = reply.find(needle).unwrap();
+        let (a, z) = clause_around(reply, s, s + needle.len());
+        format!("{}{}", &reply[..a], &reply[z..])
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_goes_and_its_closing_mark_stays() {
+        assert_eq!(cut("Our ladders are 20% off this week only, DM me for the link!", "DM me"), "Our ladders are 20% off this week only!");
+    }
+
+    #[test]
+    fn a_sentence_goes_whole_and_a_link_dot_is_not_a_boundary() {
+        assert_eq!(cut("Great question. Visit shop.example.com/ladders today! Thanks", "shop.example.com/ladders"), "Great question. Thanks");
+        assert_eq!(cut("Use a 6 ft step ladder. DM me", "DM me"), "Use a 6 ft step ladder.");
+    }
+
+    #[test]
+    fn a_countdown_goes_alone() {
+        let reply = "Our ladders are 20% off this week only, DM me";
+        let s = reply.find("this week only").unwrap();
+        let (a, z) = words_only(reply, s, s + 14);
+        assert_eq!(format!("{}{}", &reply[..a], &reply[z..]), "Our ladders are 20% off, DM me");
+    }
+
+    #[test]
+    fn moving_the_offer_after_the_answer() {
+        let reply = "DM me for 20% off. A 6 ft fibreglass step ladder is best for gutters.";
+        let sig = Signal { rule: "contact.dm".into(), category: "contact".into(), start: 0, end: 5, text: "DM me".into(), weight: 10, message: String::new() };
+        let edits = answer_first(reply, &[(0, 5, &sig)]).unwrap();
+        let mut out = reply.to_string();
+        for (s, e, t) in edits.iter().rev() {
+            out.replace_range(*s..*e, t);
+        }
+        assert_eq!(out, "A 6 ft fibreglass step ladder is best for gutters. DM me for 20% off.");
+    }
+}
