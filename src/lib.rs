@@ -42,5 +42,5 @@ pub use thread::AnalyzedThread;
 pub use case::{Case, Message, Thread};
 pub use config::Config;
 pub use error::{parse_case, parse_config, parse_thread, Error, ErrorKind};
-pub use report::{After, Edit, Fix, Invitation, Level, Report, Signal};
+pub use report::{utf16_to_byte, After, Edit, Fix, Invitation, Level, Report, Signal};
 pub use rules::{rules, RuleInfo};

@@ -151,8 +151,9 @@ impl Fix {
     }
 }
 
-/// A UTF-16 offset as a byte offset of `text` (clamped; inside a pair moves to the next char).
-pub(crate) fn utf16_to_byte(text: &str, utf16: usize) -> usize {
+/// A UTF-16 offset (the reports' unit) as a byte offset of `text`, never panicking: offsets
+/// past the end clamp to the end, and an offset inside a surrogate pair moves to the next character.
+pub fn utf16_to_byte(text: &str, utf16: usize) -> usize {
     let mut units = 0;
     for (byte, c) in text.char_indices() {
         if units >= utf16 {

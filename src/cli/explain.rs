@@ -72,18 +72,8 @@ impl Style {
     }
 }
 
-/// Converts a UTF-16 offset into a byte offset of `text`, never panicking: offsets past the
-/// end clamp to the end, and an offset inside a surrogate pair moves to the next character.
-pub fn byte_offset(text: &str, utf16: usize) -> usize {
-    let mut units = 0;
-    for (byte, c) in text.char_indices() {
-        if units >= utf16 {
-            return byte;
-        }
-        units += c.len_utf16();
-    }
-    text.len()
-}
+/// Reports count in UTF-16 units; the terminal view slices by bytes.
+pub use read_the_room::utf16_to_byte as byte_offset;
 
 /// Sorted, non-overlapping byte ranges; an overlap keeps the strongest mark.
 fn merge(marks: &[(usize, usize, Mark)]) -> Vec<(usize, usize, Mark)> {
