@@ -26,6 +26,7 @@ wasm: setup
 
 extension: wasm
 	@node scripts/build-extension.mjs
+	@node scripts/build-fixtures.mjs
 
 size: wasm
 	@scripts/size.sh

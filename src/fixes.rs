@@ -1,7 +1,9 @@
 //! One-click fixes: candidate edits derived from the signals behind a verdict.
 //!
 //! Each kind of fix answers one kind of evidence: a link or handle, a contact request, a code
-//! or countdown, a missing disclosure, an offer placed before the answer. This module only
+//! or countdown, a missing disclosure, an offer placed before the answer. One more removes all
+//! the selling parts at once, for a strong pitch whose score stays saturated when only one of
+//! them goes. This module only
 //! proposes edits (byte ranges of the reply, converted to UTF-16 at the end); the analyzer
 //! re-scores each candidate and keeps those that lower the score. At most `MAX_CANDIDATES`
 //! are proposed, so a keystroke costs a bounded number of extra scores. It never changes the
@@ -11,7 +13,7 @@ use crate::report::{utf16_to_byte, Edit, Signal};
 use crate::text::Utf16Map;
 
 /// Upper bound on candidates per reply (each costs one re-score).
-pub(crate) const MAX_CANDIDATES: usize = 5;
+pub(crate) const MAX_CANDIDATES: usize = 6;
 /// How far a clause boundary is searched for around a span, in bytes.
 const REACH: usize = 300;
 /// What a disclosure says when the person has not named their own business.
@@ -49,25 +51,44 @@ pub(crate) fn candidates(reply: &str, signals: &[Signal], phrases: &[String], as
         }
         (merge(ranges), rules)
     };
-    let mut push_removal = |id: &'static str, label: String, (ranges, rules): (Vec<(usize, usize)>, Vec<String>)| {
-        if ranges.is_empty() {
-            return;
-        }
-        let edits: Vec<ByteEdit> = ranges.into_iter().map(|(s, e)| (s, e, String::new())).collect();
-        if left_with_words(reply, &edits) {
-            out.push(Candidate { id, label, rules, edits: to_utf16(reply, edits) });
-        }
-    };
-
-    push_removal("remove-link", "Remove the link".into(), removal(&|s| s.category == "link" || s.rule == "contact.profile", true));
-    push_removal("remove-contact", "Remove the contact request".into(), removal(&|s| s.category == "contact" && s.rule != "contact.profile", true));
     let offer = removal(&|s| matches!(s.rule.as_str(), "offer.code" | "offer.urgency"), false);
-    let label = match (offer.1.iter().any(|r| r == "offer.code"), offer.1.iter().any(|r| r == "offer.urgency")) {
+    let offer_label = match (offer.1.iter().any(|r| r == "offer.code"), offer.1.iter().any(|r| r == "offer.urgency")) {
         (true, true) => "Remove the code and the countdown",
         (true, false) => "Remove the discount code",
         _ => "Remove the countdown",
     };
-    push_removal("remove-offer", label.into(), offer);
+    let removals = [
+        ("remove-link", "Remove the link", removal(&|s| s.category == "link" || s.rule == "contact.profile", true)),
+        ("remove-contact", "Remove the contact request", removal(&|s| s.category == "contact" && s.rule != "contact.profile", true)),
+        ("remove-offer", offer_label, offer),
+    ];
+    let mut push_removal = |id: &'static str, label: &str, ranges: Vec<(usize, usize)>, rules: Vec<String>| {
+        if ranges.is_empty() {
+            return;
+        }
+        let ranges = no_trailing_space(reply, ranges);
+        let edits: Vec<ByteEdit> = ranges.into_iter().map(|(s, e)| (s, e, String::new())).collect();
+        if left_with_words(reply, &edits) {
+            out.push(Candidate { id, label: label.to_string(), rules, edits: to_utf16(reply, edits) });
+        }
+    };
+    // All of them at once (ranges merged, so its edits never overlap): a strong pitch's score
+    // can stay saturated while any one selling part is left. Only when it differs from each
+    // single removal, that is when two kinds or more are there.
+    let (mut all_ranges, mut all_rules): (Vec<(usize, usize)>, Vec<String>) = (Vec::new(), Vec::new());
+    let kinds = removals.iter().filter(|(_, _, (ranges, _))| !ranges.is_empty()).count();
+    for (id, label, (ranges, rules)) in removals {
+        all_ranges.extend(ranges.iter().copied());
+        for rule in &rules {
+            if !all_rules.contains(rule) {
+                all_rules.push(rule.clone());
+            }
+        }
+        push_removal(id, label, ranges, rules);
+    }
+    if kinds >= 2 {
+        push_removal("remove-selling", "Remove the selling parts", merge(all_ranges), all_rules);
+    }
 
     let selling: Vec<(usize, usize, &Signal)> = spans.iter().copied().filter(|(s, e, sig)| s < e && is_selling(sig)).collect();
     let disclosed = signals.iter().any(|s| s.category == "disclose" || matches!(s.rule.as_str(), "self.role" | "self.business" | "self.we_sell" | "self.user_phrase"));
@@ -161,8 +182,10 @@ fn clause_around(reply: &str, s: usize, e: usize) -> (usize, usize) {
                 while end < b.len() && b[end] == b' ' {
                     end += 1;
                 }
-            } else {
-                // The clause runs to the end: take the spaces before it too.
+            }
+            if end == b.len() {
+                // The clause runs to the end (with or without its mark): take the spaces
+                // before it too, so no trailing space is left ("Answer. DM me!" → "Answer.").
                 while start > 0 && b[start - 1] == b' ' {
                     start -= 1;
                 }
@@ -261,6 +284,21 @@ fn merge(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     out
 }
 
+/// When the last removal runs to the end of the reply, it takes the spaces before it too
+/// (back to the previous removal at most), so no trailing space is left.
+fn no_trailing_space(reply: &str, mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let b = reply.as_bytes();
+    let floor = if ranges.len() >= 2 { ranges[ranges.len() - 2].1 } else { 0 };
+    if let Some(last) = ranges.last_mut() {
+        if last.1 == b.len() {
+            while last.0 > floor && b[last.0 - 1] == b' ' {
+                last.0 -= 1;
+            }
+        }
+    }
+    ranges
+}
+
 /// Would the reply keep some words after these removals? (Removing everything is no fix.)
 fn left_with_words(reply: &str, edits: &[ByteEdit]) -> bool {
     let mut at = 0;
@@ -299,6 +337,14 @@ mod tests {
     fn a_sentence_goes_whole_and_a_link_dot_is_not_a_boundary() {
         assert_eq!(cut("Great question. Visit shop.example.com/ladders today! Thanks", "shop.example.com/ladders"), "Great question. Thanks");
         assert_eq!(cut("Use a 6 ft step ladder. DM me", "DM me"), "Use a 6 ft step ladder.");
+    }
+
+    #[test]
+    fn a_final_sentence_goes_with_the_space_before_it() {
+        assert_eq!(cut("Use a 6 ft step ladder. DM me for a quote!", "DM me"), "Use a 6 ft step ladder.");
+        assert_eq!(cut("Use a 6 ft step ladder. DM me for a quote!  ", "DM me"), "Use a 6 ft step ladder.");
+        assert_eq!(cut("Use a 6 ft step ladder.\nDM me for a quote!", "DM me"), "Use a 6 ft step ladder.\n");
+        assert_eq!(cut("DM me for a quote! Use a 6 ft step ladder.", "DM me"), "Use a 6 ft step ladder.");
     }
 
     #[test]

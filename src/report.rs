@@ -124,7 +124,7 @@ pub struct After {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Fix {
-    /// Stable id: `remove-link`, `remove-contact`, `remove-offer`, `add-disclosure`, `answer-first`.
+    /// Stable id: `remove-link`, `remove-contact`, `remove-offer`, `remove-selling`, `add-disclosure`, `answer-first`.
     pub id: String,
     /// Plain-English label for the button.
     pub label: String,

@@ -390,7 +390,25 @@ fn pitches_with_links_contacts_and_codes_are_offered_fixes() {
     kinds.sort();
     kinds.dedup();
     println!("fix kinds offered: {kinds:?}");
-    for kind in ["remove-link", "remove-contact", "remove-offer", "add-disclosure", "answer-first"] {
+    for kind in ["remove-link", "remove-contact", "remove-offer", "remove-selling", "add-disclosure", "answer-first"] {
         assert!(kinds.iter().any(|k| k == kind), "no reply was offered {kind}; offered: {kinds:?}");
+    }
+}
+
+/// A strong pitch saturates the score: taking out one selling part barely moves it, so the
+/// combined fix takes them all out at once, and it is offered because its re-score is lower.
+#[test]
+fn a_saturated_pitch_is_offered_removing_all_its_selling_parts() {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    let question = Thread { title: Some("Which ladder for gutters?".into()), messages: vec![Message { author: "op".into(), text: "Which ladder style is best for cleaning gutters on a two-storey house?".into() }], parent: None };
+    let analysed = analyzer.thread(&question);
+    let reply = "A fibreglass extension ladder is best for gutters. Check out https://shop.example.com/ladders for the best deals. DM me and I'll send you a quote.";
+    let report = analyzer.score(&analysed, reply);
+    check_fixes(&analyzer, &analysed, reply, &report).map_err(|e| e.to_string()).unwrap();
+    let combined = report.fixes.iter().find(|f| f.id == "remove-selling").unwrap_or_else(|| panic!("no combined fix in {:?}", report.fixes));
+    // The link's sentence and the contact's sentence both go, with the space before the last.
+    assert_eq!(combined.apply(reply), "A fibreglass extension ladder is best for gutters.");
+    for single in report.fixes.iter().filter(|f| matches!(f.id.as_str(), "remove-link" | "remove-contact")) {
+        assert!(combined.after.score <= single.after.score, "{} scores lower than removing everything: {:?}", single.id, report.fixes);
     }
 }

@@ -7,6 +7,7 @@ import { loadAnalyzer } from './pkg/analyzer-client.mjs';
 import { EXAMPLES, exampleById } from './examples.js';
 import { decodeHash, emptyState, encodeHash, parsePaste, threadForAnalyzer } from './state.js';
 import { renderError, renderMeters, renderReply, renderSuggestions, renderThread, renderVerdict } from './render.js';
+import { applyFix, renderFixes } from './fixes.js';
 
 const $ = (id) => document.getElementById(id);
 const refs = {
@@ -27,6 +28,8 @@ const refs = {
   replyTips: $('reply-tips'),
   signalList: $('signal-list'),
   suggestions: $('suggestions'),
+  fixes: $('fixes'),
+  fixStatus: $('fix-status'),
   threadView: $('thread-view'),
   threadTips: $('thread-tips'),
   share: $('share'),
@@ -142,11 +145,19 @@ function update() {
     renderVerdict(refs, report);
     renderMeters(refs, report);
     renderReply(refs, state.reply, report);
+    renderFixes(refs.fixes, state.reply, report, (fix) => onFix(fix, report.score));
     renderSuggestions(refs, report);
     renderThread(refs, thread, report, ruleKinds);
   } catch (error) {
     renderError(refs, error.message);
   }
+}
+
+// A fix is applied only on its button's click, to the text it was made for; the textarea's
+// own `input` event then re-scores, as typing would.
+function onFix(fix, before) {
+  const ok = applyFix(refs.reply, fix, state.reply);
+  refs.fixStatus.textContent = ok ? `Fix applied (score ${before} → ${fix.after.score}). Ctrl+Z undoes it.` : 'The reply changed; the fix was not applied.';
 }
 
 // The hash follows the state a moment after typing stops (browsers throttle history updates).

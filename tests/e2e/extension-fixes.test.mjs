@@ -1,6 +1,6 @@
 // One-click fixes in the card, in each kind of box: a textarea, a contenteditable (Draft-like
-// markup), a textarea inside a web component's shadow root, and a rich editor inside a
-// same-origin iframe. Each test types a pitch, opens the card, checks the fix buttons and
+// markup), a real Lexical editor (its state read through its API), a textarea inside a web
+// component's shadow root, and a rich editor inside a same-origin iframe. Each test types a pitch, opens the card, checks the fix buttons and
 // their previews, Tabs to the first fix and presses Enter, then checks the box holds exactly the analyzer's fixed
 // text, the badge follows the fix's `after` verdict, one Ctrl+Z brings the typed text back,
 // nothing was written before the click, and the page saw no error.
@@ -38,6 +38,13 @@ const BOXES = [
     name: 'textarea in a shadow root', fixture: 'generic-shadow.html',
     focus: (page) => page.locator('#shadow-box textarea').click(),
     read: (page) => page.locator('#shadow-box').evaluate((el) => el.shadowRoot.querySelector('textarea').value),
+  },
+  {
+    // A real editor (npm lexical, bundled by scripts/build-fixtures.mjs): the text is read
+    // from Lexical's own EditorState through its API, not from the DOM.
+    name: 'real Lexical editor', fixture: 'lexical-editor.html',
+    focus: (page) => page.locator('#editor[data-lexical-editor]').click(),
+    read: (page) => page.evaluate(() => window.fixtureEditor.text().replaceAll('\u00a0', ' ')),
   },
   {
     name: 'rich editor in an iframe', fixture: 'generic-iframe.html',
@@ -94,6 +101,7 @@ for (const box of BOXES) {
 
       await page.keyboard.press('Control+Z');
       await waitFor('Ctrl+Z to restore the typed reply', async () => (await box.read(page)) === typed);
+      await h.waitState(page, 'the badge to follow the undo', (x) => x.scored && x.verdict && x.verdict.score === s.verdict.score);
       assert.deepEqual(errors, []);
       assert.equal(fixed.lastError ?? null, null);
     } finally {
@@ -101,3 +109,46 @@ for (const box of BOXES) {
     }
   });
 }
+
+// Every kind of fix the card offers for a pitch (removals and an insertion), one after the
+// other in the real Lexical editor: each applied gives exactly the analyzer's text in
+// Lexical's own state, and Ctrl+Z (Lexical's history) brings the typed reply back.
+test('in a real Lexical editor, every offered fix applies and is undone in the editor\'s own state', async () => {
+  const page = await h.open('lexical-editor.html');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const read = () => page.evaluate(() => window.fixtureEditor.text().replaceAll('\u00a0', ' '));
+  try {
+    await page.locator('#editor[data-lexical-editor]').click();
+    const reply = 'A fibreglass extension ladder is best for gutters. Check out https://shop.example.com/ladders for the best deals. DM me and I\'ll send you a quote.';
+    await page.keyboard.type(reply, { delay: 2 });
+    assert.equal(await read(), reply);
+    const s = await h.waitState(page, 'a verdict with fixes', (x) => x.scored && x.ui && x.ui.badgeVisible && x.ui.fixes.length > 1);
+    const ids = s.ui.fixes.map((f) => f.id);
+    assert.ok(ids.some((id) => id.startsWith('remove-')) && ids.length >= 2, `removals and more are offered: ${ids}`);
+    for (const fix of s.ui.fixes) {
+      const now = await h.waitState(page, 'the badge', (x) => x.scored && x.ui.badgeVisible && x.verdict.score === s.verdict.score).catch(async (e) => { throw new Error(e.message + JSON.stringify(await h.state(page))); });
+      await page.mouse.click(now.ui.badgeRect.x + now.ui.badgeRect.width / 2, now.ui.badgeRect.y + now.ui.badgeRect.height / 2);
+      await h.waitState(page, 'the card with fix buttons', (x) => x.ui.cardOpen && x.ui.cardButtons.some((b) => b.action === 'fix' && b.fix === fix.id));
+      let focused = null;
+      for (let i = 0; i < 30 && focused !== fix.id; i++) {
+        await page.keyboard.press('Tab');
+        focused = (await h.state(page)).ui.focusedFix;
+      }
+      assert.equal(focused, fix.id, `Tab reaches the ${fix.id} button`);
+      await page.keyboard.press('Enter');
+      const expected = applyEdits(reply, fix);
+      let seen = null;
+      await waitFor(`${fix.id} in Lexical's state`, async () => (seen = await read()) === expected)
+        .catch((e) => { throw new Error(`${e.message}: expected ${JSON.stringify(expected)}, Lexical holds ${JSON.stringify(seen)}`); });
+      await h.waitState(page, 'the badge to follow the fix', (x) => x.scored && x.verdict && x.verdict.score === fix.after.score);
+      await page.locator('#editor[data-lexical-editor]').focus();
+      await page.keyboard.press('Control+Z');
+      await waitFor(`Ctrl+Z to undo ${fix.id} in Lexical's state`, async () => (seen = await read()) === reply)
+        .catch((e) => { throw new Error(`${e.message}: Lexical holds ${JSON.stringify(seen)}`); });
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});

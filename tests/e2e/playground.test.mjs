@@ -1,7 +1,7 @@
 // End-to-end: headless Chromium drives the playground (www/) served by scripts/serve.mjs.
 // Typing a pitch under a discussion shows `pitch` with the right spans marked and explained;
 // turning the thread into a purchase request lowers the level; the case survives a shared
-// link; page text is rendered as text; the page makes no request off 127.0.0.1. Also checks
+// link; a one-click fix rewrites the reply through the textarea's undo stack (Ctrl+Z restores it); page text is rendered as text; the page makes no request off 127.0.0.1. Also checks
 // scripts/serve.mjs (MIME, headers, traversal) and scripts/run.mjs without a display.
 // Waits on DOM state only, never on fixed times. Needs `make wasm` (www/pkg/) first.
 import { test, before, after } from 'node:test';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import { EXAMPLES } from '../../www/examples.js';
+import { encodeHash } from '../../www/state.js';
 
 const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -145,6 +146,44 @@ test('the case lives in the URL hash: a shared link reopens it', async () => {
   assert.equal(await shared.inputValue('#reply'), PITCH);
   assert.equal(await shared.inputValue('#title'), 'Ladders');
   await shared.close();
+});
+
+test('a one-click fix rewrites the reply as the analyzer says, re-scores it, and Ctrl+Z brings the original back', async () => {
+  const thread = { title: 'Ladders', messages: [{ author: 'op', text: 'Which ladder style is best for cleaning gutters on a two-storey house?' }], parent: 0 };
+  const reply = 'A fibreglass extension ladder is best for gutters. Check out https://shop.example.com/ladders for the best deals. DM me and I\'ll send you a quote.';
+  const { page, errors } = await openPlayground(encodeHash({ thread, reply, sensitivity: 0 }));
+  await page.waitForSelector('#verdict[data-level="pitch"]');
+  assert.equal(await page.inputValue('#reply'), reply);
+  // The fixes as the analyzer itself reports them, asked for in the page, apart from its UI.
+  const fixes = await page.evaluate(async ({ thread, reply }) => {
+    const { loadAnalyzer } = await import('./pkg/analyzer-client.mjs');
+    const analyzer = await loadAnalyzer(new URL('./pkg/', location.href), { config: { sensitivity: 0 } });
+    return analyzer.thread(thread).score(reply).fixes;
+  }, { thread, reply });
+  assert.ok(fixes.length >= 1, 'this pitch is offered fixes');
+  const buttons = await page.$$eval('#fixes button.fix', (nodes) => nodes.map((n) => ({ id: n.dataset.fix, after: n.dataset.after, label: n.querySelector('.fix-label').textContent, del: [...n.querySelectorAll('del')].map((d) => d.textContent) })));
+  assert.deepEqual(buttons.map((b) => b.id), fixes.map((f) => f.id), 'one button per fix, best first');
+  const fix = fixes[0];
+  let expected = reply;
+  for (const edit of [...fix.edits].sort((a, b) => b.start - a.start)) expected = expected.slice(0, edit.start) + edit.text + expected.slice(edit.end);
+  assert.notEqual(expected, reply);
+  assert.ok(buttons[0].del.length > 0 && buttons[0].del.every((words) => reply.includes(words.replace(/…$/, ''))), `the preview strikes through words of the reply: ${JSON.stringify(buttons[0])}`);
+
+  // Keyboard: the fix is a button reachable by focus and activated with Enter.
+  await page.focus(`#fixes button[data-fix="${fix.id}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((text) => document.querySelector('#reply').value === text, expected);
+  await page.waitForSelector(`#verdict[data-level="${fix.after.level}"]`);
+  await page.waitForFunction((score) => document.querySelector('#meter-score output').textContent === String(score), fix.after.score);
+  assert.match(await page.textContent('#fix-status'), /Fix applied/);
+
+  // Undo: one Ctrl+Z in the reply box restores the original, and its verdict.
+  await page.focus('#reply');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((text) => document.querySelector('#reply').value === text, reply);
+  await page.waitForSelector('#verdict[data-level="pitch"]');
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('every example loads and shows the level its story calls for; page text is only text', async () => {

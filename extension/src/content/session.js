@@ -101,12 +101,15 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   if (frameWindow !== window) frameWindow.addEventListener('scroll', follow, { signal, capture: true, passive: true });
 
   // New or edited comments change the thread: re-read it on the next score. Typing inside the
-  // editor itself is not a thread change.
+  // editor itself is not a thread change, but it is a reply change: a rich editor may rewrite
+  // its own DOM without an `input` event (Lexical's undo does), so that schedules a score too
+  // (scoreNow scores only when the text differs).
   const container = closestDeep(editor, CONTAINER) || document.body;
   const observer = new MutationObserver((records) => {
     // The box was removed (reply sent, composer closed): settle and let the page drop us.
     if (!editor.isConnected) { settleNow(); controller.abort(); onGone(); return; }
     follow(); // content above may have moved the box
+    if (records.some((r) => r.target === editor || editor.contains(r.target))) schedule();
     if (records.some((r) => !editor.contains(r.target) && r.target !== editor)) {
       threadDirty = true;
       if (lastText) { lastText = null; schedule(); }

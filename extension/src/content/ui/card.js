@@ -58,6 +58,7 @@ const FIX_LABELS = {
   'remove-link': () => t('fixRemoveLink'),
   'remove-contact': () => t('fixRemoveContact'),
   'remove-offer': () => t('fixRemoveOffer'),
+  'remove-selling': () => t('fixRemoveSelling'),
   'add-disclosure': () => t('fixAddDisclosure'),
   'answer-first': () => t('fixAnswerFirst'),
 };
