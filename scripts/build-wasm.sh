@@ -14,5 +14,5 @@ wasm-bindgen --target web --out-dir pkg --no-typescript --remove-producers-secti
 
 rm -rf www/pkg
 mkdir -p www/pkg
-cp pkg/read_the_room.js pkg/read_the_room_bg.wasm js/analyzer-client.mjs www/pkg/
+cp pkg/read_the_room.js pkg/read_the_room_bg.wasm js/analyzer-client.mjs js/fix-edits.mjs www/pkg/
 echo "wasm: pkg/ and www/pkg/ ($(wc -c < pkg/read_the_room_bg.wasm) bytes)"

@@ -6,50 +6,15 @@
 // that is refused. Builds DOM nodes with textContent only (never innerHTML); writes nothing
 // unless a button is clicked.
 
+import { coveringEdit, fixedText, fixPreview } from './pkg/fix-edits.mjs';
+
 const LEVEL_NAMES = { ok: 'OK', caution: 'Caution', pitch: 'Pitch' };
-const CONTEXT = 24;
-const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
-}
-
-/** The text with the fix applied (edits right to left, as the analyzer does). */
-export function fixedText(text, fix) {
-  let out = text;
-  for (const edit of [...fix.edits].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  }
-  return out;
-}
-
-/** The one replacement covering all edits: {start, end, text} in the original's offsets. */
-export function coveringEdit(text, fix) {
-  const start = Math.min(...fix.edits.map((e) => e.start));
-  const end = Math.max(...fix.edits.map((e) => e.end));
-  const fixed = fixedText(text, fix);
-  return { start, end, text: fixed.slice(start, fixed.length - (text.length - end)) };
-}
-
-/** Around each edit, a little context, the removed words in <del>, the inserted in <ins>. */
-function preview(text, fix) {
-  const box = el('span', undefined, { class: 'fix-preview' });
-  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
-  edits.forEach((edit, i) => {
-    if (i) box.append(' … ');
-    const from = Math.max(0, edit.start - CONTEXT);
-    if (from > 0) box.append('…');
-    box.append(text.slice(from, edit.start));
-    if (edit.end > edit.start) box.append(el('del', clip(text.slice(edit.start, edit.end), 80)));
-    if (edit.text) box.append(el('ins', clip(edit.text, 80)));
-    const to = Math.min(text.length, edit.end + CONTEXT);
-    box.append(text.slice(edit.end, to));
-    if (to < text.length && i === edits.length - 1) box.append('…');
-  });
-  return box;
 }
 
 /** Fills `list` with one button per fix of `report` (made for `text`); `onFix(fix)` on click. */
@@ -62,7 +27,7 @@ export function renderFixes(list, text, report, onFix) {
   list.replaceChildren(...fixes.map((fix) => {
     const leads = `→ ${LEVEL_NAMES[fix.after.level] ?? fix.after.level} (${fix.after.score})`;
     const button = el('button', undefined, { type: 'button', class: 'fix quiet', 'data-fix': fix.id, 'data-after': fix.after.level, 'aria-label': `${fix.label}, leads to ${leads.slice(2)}` });
-    button.append(el('span', fix.label, { class: 'fix-label' }), preview(text, fix), el('span', leads, { class: 'fix-after', 'data-level': fix.after.level }));
+    button.append(el('span', fix.label, { class: 'fix-label' }), fixPreview(text, fix, 'fix-preview'), el('span', leads, { class: 'fix-after', 'data-level': fix.after.level }));
     button.addEventListener('click', () => onFix(fix));
     const item = el('li');
     item.append(button);

@@ -10,24 +10,8 @@
 //                        and, if the editor did not handle it, a plain DOM edit + `input`.
 // Never writes anything but the fix, never touches the box when its text changed since the
 // report (stale offsets), and never throws into the page: it answers {ok, reason}.
+import { coveringEdit, fixedText } from '../../../js/fix-edits.mjs';
 import { readEditor, readRich } from './editors.js';
-
-/** The text with the fix applied (edits right to left, as the analyzer does). */
-export function fixedText(text, fix) {
-  let out = text;
-  for (const edit of [...fix.edits].sort((a, b) => b.start - a.start)) {
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  }
-  return out;
-}
-
-/** The one replacement covering all edits: {start, end, text} in the original's offsets. */
-export function coveringEdit(text, fix) {
-  const start = Math.min(...fix.edits.map((e) => e.start));
-  const end = Math.max(...fix.edits.map((e) => e.end));
-  const fixed = fixedText(text, fix);
-  return { start, end, text: fixed.slice(start, fixed.length - (text.length - end)) };
-}
 
 function validFix(text, fix) {
   if (!fix || !Array.isArray(fix.edits) || fix.edits.length === 0) return false;

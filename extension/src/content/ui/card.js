@@ -3,6 +3,7 @@
 // of the words removed and inserted, and the level it leads to), suggestions, and the two actions. Built with DOM
 // APIs and textContent only (page text is never parsed as HTML). Its own words come from the
 // catalogue (shared/i18n.js); the reasons and summary are the analyzer's.
+import { fixPreview } from '../../../../js/fix-edits.mjs';
 import { levelWord, t } from '../../shared/i18n.js';
 
 const levelTitle = (level) => ({ ok: t('cardTitleOk'), caution: t('cardTitleCaution'), pitch: t('cardTitlePitch') })[level] ?? level;
@@ -30,28 +31,6 @@ export function rulesOf(report) {
 
 /** Signals that count toward a pitch (mitigations such as disclosure have weight <= 0). */
 export const reasonsOf = (report) => report.signals.filter((s) => s.weight > 0);
-
-const CONTEXT = 24;
-const clip = (text, max) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-/** The preview of one fix: around each edit, a little context, the removed words struck
- * through (<del>) and the inserted ones (<ins>). DOM nodes and textContent only. */
-export function fixPreview(text, fix) {
-  const preview = el('span', undefined, { class: 'preview' });
-  const edits = [...fix.edits].sort((a, b) => a.start - b.start);
-  edits.forEach((edit, i) => {
-    if (i) preview.append(' … ');
-    const from = Math.max(0, edit.start - CONTEXT);
-    if (from > 0) preview.append('…');
-    preview.append(text.slice(from, edit.start));
-    if (edit.end > edit.start) preview.append(el('del', clip(text.slice(edit.start, edit.end), 80)));
-    if (edit.text) preview.append(el('ins', clip(edit.text, 80)));
-    const to = Math.min(text.length, edit.end + CONTEXT);
-    preview.append(text.slice(edit.end, to));
-    if (to < text.length && i === edits.length - 1) preview.append('…');
-  });
-  return preview;
-}
 
 /** The label a fix shows: the catalogue's words for its id, else the analyzer's label. */
 const FIX_LABELS = {
@@ -136,7 +115,7 @@ export function renderCard(card, report, thread, actions, text = '') {
       const leads = t('cardFixLeadsTo', levelWord(fix.after.level), fix.after.score);
       const button = el('button', undefined, { type: 'button', class: 'fix', 'data-action': 'fix', 'data-fix': fix.id, 'data-after': fix.after.level });
       button.setAttribute('aria-label', t('cardFixAria', label, leads));
-      button.append(el('span', label, { class: 'label' }), fixPreview(text, fix), el('span', leads, { class: 'after', 'data-level': fix.after.level }));
+      button.append(el('span', label, { class: 'label' }), fixPreview(text, fix, 'preview'), el('span', leads, { class: 'after', 'data-level': fix.after.level }));
       button.addEventListener('click', () => actions.fix(fix));
       const item = el('li');
       item.append(button);
