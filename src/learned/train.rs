@@ -360,9 +360,7 @@ fn hard_auc(lin: &Linear, rows: &[CaseRow]) -> f64 {
         .map(|r| (lin.logit(&r.values), level_of(r.case) == Level::Pitch))
         .collect();
     scored.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (mut below, mut pairs, mut wins) = (0.0f64, 0.0f64, 0.0f64);
-    let positives = scored.iter().filter(|s| s.1).count() as f64;
-    let negatives = scored.len() as f64 - positives;
+    let (mut below, mut wins) = (0.0f64, 0.0f64);
     for (_, pos) in &scored {
         if *pos {
             wins += below;
@@ -370,7 +368,8 @@ fn hard_auc(lin: &Linear, rows: &[CaseRow]) -> f64 {
             below += 1.0;
         }
     }
-    pairs += positives * negatives;
+    // Every pitch ranked against every other case: positives × negatives pairs.
+    let pairs = (scored.len() as f64 - below) * below;
     if pairs == 0.0 { 0.5 } else { wins / pairs }
 }
 
