@@ -424,6 +424,49 @@ fn figures(model: &Model, rows: &[CaseRow], scored: &[(Vec<f32>, f32)], t2_shift
     (pitch.f1(), ok_pitch as f64 / ok.max(1) as f64, right as f64 / rows.len().max(1) as f64, inv.f1())
 }
 
+/// Pitch F1 of the product P(commercial) · P(uninvited) · P(hard sell) at its best cut (at
+/// most 2% of ok called pitch), with either answer optionally replaced by its label: how
+/// much each answer's errors cost, for the training log.
+fn product_f1(rows: &[CaseRow], scored: &[(Vec<f32>, f32)], c_label: bool, u_label: bool) -> f64 {
+    let at = |name: &str| VERDICT_FEATURES.iter().position(|n| *n == name).unwrap_or(0);
+    let (ic, iu, ich) = (at("c"), at("u"), at("c·h"));
+    let mut s: Vec<(f32, Level)> = rows
+        .iter()
+        .zip(scored)
+        .map(|(r, (x, _))| {
+            let h = if x[ic] > 0.0 { x[ich] / x[ic] } else { 0.0 };
+            let c = match (c_label, r.case.commercial) {
+                (true, Some(l)) => f32::from(u8::from(l)),
+                _ => x[ic],
+            };
+            let u = match (u_label, r.case.invited) {
+                (true, Some(l)) => f32::from(u8::from(!l)),
+                _ => x[iu],
+            };
+            (c * u * h, level_of(r.case))
+        })
+        .collect();
+    s.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let pitches = s.iter().filter(|v| v.1 == Level::Pitch).count();
+    let oks = s.iter().filter(|v| v.1 == Level::Ok).count().max(1);
+    let (mut tp, mut fp, mut ok_pitch, mut best) = (0usize, 0usize, 0usize, 0.0f64);
+    for (k, (_, level)) in s.iter().enumerate() {
+        match level {
+            Level::Pitch => tp += 1,
+            Level::Ok => {
+                ok_pitch += 1;
+                fp += 1;
+            }
+            Level::Caution => fp += 1,
+        }
+        let tie = s.get(k + 1).is_some_and(|n| n.0 == s[k].0);
+        if !tie && ok_pitch * 50 <= oks {
+            best = best.max(2.0 * tp as f64 / (2 * tp + fp + (pitches - tp)) as f64);
+        }
+    }
+    best
+}
+
 /// Trains on `corpus`. Reads train and validation only.
 pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     let mut log = String::new();
@@ -599,6 +642,43 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         let m = assemble_with(fit_commercial(&rows, l2c), fit_hard(&rows, l2h), fit_asks(&msgs, &parents, l2a, pwa), model.verdict.clone(), reader.clone());
         let (f1, _, _, inv) = figures(&m, &val.rows, &scored(&m, &val.rows), 0.0, 0.0);
         let _ = writeln!(log, "  {share:>4}%  {:>5}  {:>10.3}  {:>10.3}  {f1:>5.3}", rows.len(), commercial_f1(&m.commercial, &val.rows), inv);
+    }
+    // The same curve by writers: whole train batches (each written by one writer) kept or
+    // dropped, two draws per share. Cases sampled across every batch keep every writer's
+    // style; this curve shows what another writer adds.
+    let _ = writeln!(log, "learning curve by writers (whole train batches, mean of two draws):");
+    let _ = writeln!(log, "  share  batches  cases  commercial  invitation  pitch");
+    let case_files: Vec<&str> = train.rows.iter().map(|r| corpus.batches[r.batch].info.file.as_str()).collect();
+    let message_files: Vec<&str> = corpus.messages(Split::Train).map(|(b, _)| b.file.as_str()).collect();
+    for share in [25u64, 50] {
+        let (mut sums, mut writers, mut cases) = ([0.0f64; 3], 0usize, 0usize);
+        for draw in 0..2u8 {
+            let keep = |file: &str| u64::from(features::fnv1a32(&[file.as_bytes(), &[draw]])) % 100 < share;
+            let rows: Vec<&CaseRow> = train.rows.iter().zip(&case_files).filter(|(_, f)| keep(f)).map(|(r, _)| r).collect();
+            let parents: Vec<&(Row, usize)> = train.parents.iter().zip(&case_files).filter(|(_, f)| keep(f)).filter_map(|(p, _)| p.as_ref()).collect();
+            let msgs: Vec<(Row, usize)> = train.messages.iter().zip(&message_files).filter(|(_, f)| keep(f)).map(|(m, _)| m.clone()).collect();
+            let mut kept: Vec<&str> = case_files.iter().copied().filter(|f| keep(f)).collect();
+            kept.dedup();
+            writers += kept.len();
+            cases += rows.len();
+            let m = assemble_with(fit_commercial(&rows, l2c), fit_hard(&rows, l2h), fit_asks(&msgs, &parents, l2a, pwa), model.verdict.clone(), reader.clone());
+            let (f1, _, _, inv) = figures(&m, &val.rows, &scored(&m, &val.rows), 0.0, 0.0);
+            sums[0] += commercial_f1(&m.commercial, &val.rows);
+            sums[1] += inv;
+            sums[2] += f1;
+        }
+        let _ = writeln!(log, "  {share:>4}%  {:>7}  {:>5}  {:>10.3}  {:>10.3}  {:>5.3}", writers / 2, cases / 2, sums[0] / 2.0, sums[1] / 2.0, sums[2] / 2.0);
+    }
+    let mut all_writers: Vec<&str> = case_files.clone();
+    all_writers.dedup();
+    let (f1, _, _, inv) = figures(&model, &val.rows, &scored(&model, &val.rows), 0.0, 0.0);
+    let _ = writeln!(log, "   100%  {:>7}  {:>5}  {:>10.3}  {:>10.3}  {f1:>5.3}", all_writers.len(), train.rows.len(), commercial_f1(&model.commercial, &val.rows), inv);
+    if !val.rows.is_empty() {
+        let val_scored = scored(&model, &val.rows);
+        let _ = writeln!(log, "where validation pitches are lost (pitch F1 of P(commercial) × P(uninvited) × P(hard sell), best cut with ≤ 2% of ok called pitch):");
+        for (what, c_label, u_label) in [("as trained", false, false), ("commercial answer from the labels", true, false), ("invitation answer from the labels", false, true), ("both answers from the labels", true, true)] {
+            let _ = writeln!(log, "  {what:<34} {:.3}", product_f1(&val.rows, &val_scored, c_label, u_label));
+        }
     }
     let bytes = model.to_bytes();
     let nonzero: usize = [&model.commercial, &model.hard].into_iter().chain(model.asks.iter()).map(|l| l.weights.iter().filter(|w| **w != 0).count()).sum();
