@@ -156,34 +156,40 @@ impl Analyzer {
         self.score(&self.thread(&case.thread), &case.reply)
     }
 
-    /// Scores a reply against an analysed thread. Linear in the reply's length.
+    /// Scores a reply against an analysed thread, with its fixes (the full report: the CLI,
+    /// one-shot `analyze`). Linear in the reply's length.
     ///
     /// A reply that is not `ok` also gets its fixes: each candidate edit (at most a handful)
     /// is applied and re-scored, and only those that lower the score are kept, best first,
-    /// with the verdict they lead to.
+    /// with the verdict they lead to. The keystroke path leaves them out ([`Analyzer::verdict`])
+    /// and asks for them when the person opens the card ([`Analyzer::fixes`]).
     pub fn score(&self, thread: &AnalyzedThread, reply: &str) -> Report {
-        let mut report = self.score_plain(thread, reply);
-        if report.level != Level::Ok {
-            report.fixes = self.fixes(thread, reply, &report);
-        }
+        let mut report = self.verdict(thread, reply);
+        report.fixes = self.fixes(thread, reply, &report);
         report
     }
 
-    /// The verdict alone, without fixes.
-    fn score_plain(&self, thread: &AnalyzedThread, reply: &str) -> Report {
+    /// The keystroke path: the report without its fixes (`fixes` is empty), one score of the
+    /// reply. `score` is this plus [`Analyzer::fixes`].
+    pub fn verdict(&self, thread: &AnalyzedThread, reply: &str) -> Report {
         match self.model {
             Some(model) => self.score_learned(model, thread, reply),
             None => self.score_hand(thread, reply),
         }
     }
 
-    /// The candidate fixes that lower the score, each with its re-scored verdict.
-    fn fixes(&self, thread: &AnalyzedThread, reply: &str, report: &Report) -> Vec<Fix> {
+    /// The fixes of `report` (the verdict of `reply` against `thread`) that lower its score,
+    /// each with its re-scored verdict, best first; none for an `ok` verdict. Costs one
+    /// verdict per candidate (at most `fixes::MAX_CANDIDATES`).
+    pub fn fixes(&self, thread: &AnalyzedThread, reply: &str, report: &Report) -> Vec<Fix> {
+        if report.level == Level::Ok {
+            return Vec::new();
+        }
         let mut out: Vec<Fix> = crate::fixes::candidates(reply, &report.signals, &self.config.phrases, thread.asks_question)
             .into_iter()
             .filter_map(|c| {
                 let mut fix = Fix { id: c.id.to_string(), label: c.label, rules: c.rules, edits: c.edits, after: After { level: Level::Ok, score: 0 } };
-                let fixed = self.score_plain(thread, &fix.apply(reply));
+                let fixed = self.verdict(thread, &fix.apply(reply));
                 fix.after = After { level: fixed.level, score: fixed.score };
                 (fixed.score < report.score).then_some(fix)
             })
