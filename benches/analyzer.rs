@@ -1,5 +1,7 @@
 //! Criterion benchmarks of the analyzer's budgets (DESIGN.md), natively:
-//! - `keystroke/rescore_1000`: re-score a 1,000-char reply against an analysed thread;
+//! - `keystroke/rescore_1000`: re-score a 1,000-char reply against an analysed thread (the
+//!   keystroke path: the verdict without fixes);
+//! - `card/fixes_1000`: the same reply's verdict and fixes (what opening the card costs);
 //! - `thread/analyse_200`: analyse a 200-message thread; `oneshot/analyze_case_200`;
 //! - `sweep_reply/<chars>` (1 K → 1 M chars) and `sweep_thread/<messages>` (10 → 10,000),
 //!   with throughput, so scripts/bench.sh can fit the growth slope from criterion's estimates;
@@ -26,7 +28,8 @@ fn keystroke(c: &mut Criterion) {
     let analyzer = Analyzer::new(Config::default()).unwrap();
     let analysed = analyzer.thread(&inputs::thread(200));
     let reply = inputs::reply(1_000);
-    c.bench_function("keystroke/rescore_1000", |b| b.iter(|| analyzer.score(black_box(&analysed), black_box(&reply))));
+    c.bench_function("keystroke/rescore_1000", |b| b.iter(|| analyzer.verdict(black_box(&analysed), black_box(&reply))));
+    c.bench_function("card/fixes_1000", |b| b.iter(|| analyzer.score(black_box(&analysed), black_box(&reply))));
 }
 
 fn thread(c: &mut Criterion) {
@@ -46,7 +49,7 @@ fn sweep_reply(c: &mut Criterion) {
         let reply = inputs::reply(chars);
         group.throughput(Throughput::Elements(chars as u64));
         group.bench_with_input(BenchmarkId::from_parameter(chars), &reply, |b, reply| {
-            b.iter(|| analyzer.score(black_box(&analysed), black_box(reply)))
+            b.iter(|| analyzer.verdict(black_box(&analysed), black_box(reply)))
         });
     }
     group.finish();
@@ -62,7 +65,7 @@ fn sweep_thread(c: &mut Criterion) {
         group.throughput(Throughput::Elements(messages as u64));
         // Analysing the thread plus one keystroke: what a page of that size costs once.
         group.bench_with_input(BenchmarkId::from_parameter(messages), &thread, |b, thread| {
-            b.iter(|| analyzer.score(&analyzer.thread(black_box(thread)), black_box(&reply)))
+            b.iter(|| analyzer.verdict(&analyzer.thread(black_box(thread)), black_box(&reply)))
         });
     }
     group.finish();
@@ -78,7 +81,7 @@ fn rescore_vs_thread(c: &mut Criterion) {
     for &messages in sizes(&[1, 20, 200, 2_000], &[1, 20]) {
         let analysed = analyzer.thread(&inputs::thread(messages));
         group.bench_with_input(BenchmarkId::from_parameter(messages), &analysed, |b, analysed| {
-            b.iter(|| analyzer.score(black_box(analysed), black_box(&reply)))
+            b.iter(|| analyzer.verdict(black_box(analysed), black_box(&reply)))
         });
     }
     group.finish();

@@ -63,7 +63,7 @@ fn main() {
     let replies = sweep("reply", "char", reply_sizes, |chars| {
         let reply = inputs::reply(chars);
         best_of(runs, || {
-            black_box(analyzer.score(&analysed, black_box(&reply)));
+            black_box(analyzer.verdict(&analysed, black_box(&reply)));
         })
     });
 
@@ -72,7 +72,7 @@ fn main() {
     let threads = sweep("thread (analyse + one score)", "message", thread_sizes, |messages| {
         let thread = inputs::thread(messages);
         best_of(runs, || {
-            black_box(analyzer.score(&analyzer.thread(black_box(&thread)), &reply));
+            black_box(analyzer.verdict(&analyzer.thread(black_box(&thread)), &reply));
         })
     });
 

@@ -7,7 +7,8 @@
 //
 //   const analyzer = await loadAnalyzer(new URL('./pkg/', import.meta.url));
 //   const thread = analyzer.thread({ title, messages: [{ author, text }], parent: 0 });
-//   thread.score('reply text'); // -> report (DESIGN.md)
+//   thread.score('reply text'); // -> report (DESIGN.md), `fixes: []` (the keystroke path)
+//   thread.fixes('reply text'); // -> its one-click fixes (docs/fixes.md), when they are shown
 
 const GLUE_FILE = 'read_the_room.js';
 const WASM_FILE = 'read_the_room_bg.wasm';
@@ -117,11 +118,15 @@ export function createClient(glue, initialConfig) {
         return handle;
       };
       return {
-        /** Scores a reply against this thread (the keystroke path). */
+        /** Scores a reply against this thread (the keystroke path): the report without fixes. */
         score(reply) {
           return guarded('score', () => live().score(reply));
         },
-        /** Releases the analysed thread; score() throws afterwards. */
+        /** The reply's one-click fixes (a score per candidate): ask only when they are shown. */
+        fixes(reply) {
+          return guarded('fixes', () => live().fixes(reply));
+        },
+        /** Releases the analysed thread; score() and fixes() throw afterwards. */
         free() {
           if (freed) return;
           freed = true;

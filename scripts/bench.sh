@@ -19,7 +19,7 @@ fi
 
 # Stale figures must never reach the summary: drop the previous results of these benches.
 rm -rf "$target/bench/chromium.json" "$target/bench/summary.json" "$target/bench/growth.json" \
-  "$target/criterion/keystroke_rescore_1000" "$target/criterion/thread_analyse_200" \
+  "$target/criterion/keystroke_rescore_1000" "$target/criterion/card_fixes_1000" "$target/criterion/thread_analyse_200" \
   "$target/criterion/oneshot_analyze_case_200" "$target/criterion/sweep_reply" "$target/criterion/sweep_thread" \
   "$target/criterion/rescore_vs_thread"
 mkdir -p "$target/bench"

@@ -15,10 +15,10 @@ use crate::rules::{self, find_handles, find_links, Check, Hit, Kind, LinkClass};
 use crate::text::{Normalized, Utf16Map};
 use crate::thread::{content_stems, AnalyzedThread};
 
-/// The reply's content-word stems with their byte offsets, found once per score.
-fn stems_at(norm: &str) -> Vec<(usize, &str)> {
+/// The reply's content-word stems as byte ranges of `norm`, in text order, found once per score.
+fn stems_at(norm: &str) -> Vec<(usize, usize)> {
     let base = norm.as_ptr() as usize;
-    content_stems(norm).map(|w| (w.as_ptr() as usize - base, w)).collect()
+    content_stems(norm).map(|w| (w.as_ptr() as usize - base, w.as_ptr() as usize - base + w.len())).collect()
 }
 use crate::learned::{self, model::{self, Model}};
 use crate::thread::Asked;
@@ -26,11 +26,14 @@ use crate::summary;
 
 /// The reply's side of a score.
 pub(crate) struct ReplySide {
-    /// The reply as typed.
-    pub norm_source: String,
     pub norm: Normalized,
+    /// Content-word stems (byte ranges of `norm.text`), in text order.
+    stems: Vec<(usize, usize)>,
     /// Enabled rule hits (quotes and criticism dropped), answering-first included.
     pub hits: Vec<Hit>,
+    /// The hits the hand-tuned score reads (the verdict model's "rules" input): the same
+    /// search, found with the settings applied (a muted rule's words still count for others).
+    hand_hits: Vec<Hit>,
     /// Muted spans (normalised bytes): disabled rules' matches and allowed phrases.
     pub masked: Vec<(usize, usize)>,
     /// Distinct rule ids that fired (features of the commercial model).
@@ -153,34 +156,40 @@ impl Analyzer {
         self.score(&self.thread(&case.thread), &case.reply)
     }
 
-    /// Scores a reply against an analysed thread. Linear in the reply's length.
+    /// Scores a reply against an analysed thread, with its fixes (the full report: the CLI,
+    /// one-shot `analyze`). Linear in the reply's length.
     ///
     /// A reply that is not `ok` also gets its fixes: each candidate edit (at most a handful)
     /// is applied and re-scored, and only those that lower the score are kept, best first,
-    /// with the verdict they lead to.
+    /// with the verdict they lead to. The keystroke path leaves them out ([`Analyzer::verdict`])
+    /// and asks for them when the person opens the card ([`Analyzer::fixes`]).
     pub fn score(&self, thread: &AnalyzedThread, reply: &str) -> Report {
-        let mut report = self.score_plain(thread, reply);
-        if report.level != Level::Ok {
-            report.fixes = self.fixes(thread, reply, &report);
-        }
+        let mut report = self.verdict(thread, reply);
+        report.fixes = self.fixes(thread, reply, &report);
         report
     }
 
-    /// The verdict alone, without fixes.
-    fn score_plain(&self, thread: &AnalyzedThread, reply: &str) -> Report {
+    /// The keystroke path: the report without its fixes (`fixes` is empty), one score of the
+    /// reply. `score` is this plus [`Analyzer::fixes`].
+    pub fn verdict(&self, thread: &AnalyzedThread, reply: &str) -> Report {
         match self.model {
             Some(model) => self.score_learned(model, thread, reply),
             None => self.score_hand(thread, reply),
         }
     }
 
-    /// The candidate fixes that lower the score, each with its re-scored verdict.
-    fn fixes(&self, thread: &AnalyzedThread, reply: &str, report: &Report) -> Vec<Fix> {
+    /// The fixes of `report` (the verdict of `reply` against `thread`) that lower its score,
+    /// each with its re-scored verdict, best first; none for an `ok` verdict. Costs one
+    /// verdict per candidate (at most `fixes::MAX_CANDIDATES`).
+    pub fn fixes(&self, thread: &AnalyzedThread, reply: &str, report: &Report) -> Vec<Fix> {
+        if report.level == Level::Ok {
+            return Vec::new();
+        }
         let mut out: Vec<Fix> = crate::fixes::candidates(reply, &report.signals, &self.config.phrases, thread.asks_question)
             .into_iter()
             .filter_map(|c| {
                 let mut fix = Fix { id: c.id.to_string(), label: c.label, rules: c.rules, edits: c.edits, after: After { level: Level::Ok, score: 0 } };
-                let fixed = self.score_plain(thread, &fix.apply(reply));
+                let fixed = self.verdict(thread, &fix.apply(reply));
                 fix.after = After { level: fixed.level, score: fixed.score };
                 (fixed.score < report.score).then_some(fix)
             })
@@ -190,13 +199,12 @@ impl Analyzer {
     }
 
     /// What the reply shows on its own and against the thread: the shared front half of the
-    /// learned scorer and the trainer.
+    /// learned scorer and the trainer. The reply is normalised and searched once; the
+    /// hand-tuned score inside the learned verdict reads the same hits.
     pub(crate) fn reply_side(&self, thread: &AnalyzedThread, reply: &str) -> ReplySide {
         let norm = Normalized::new(reply);
         let stems = stems_at(&norm.text);
-        let mut all = self.find_signals_with(&norm, reply, thread, &stems, &|_| true);
-        drop_quoted_and_criticised(&norm.text, &mut all);
-        all.sort_by_key(|h| (h.start, h.end));
+        let (all, hand_hits) = self.find_signals(&norm, reply, thread, &stems);
         // A muted rule removes its feature and the words it matched.
         let (mut hits, muted): (Vec<Hit>, Vec<Hit>) = all.into_iter().partition(|h| self.config.enabled(h.rule.id));
         // "Not selling anything" only counts against a reply that then sells.
@@ -240,8 +248,8 @@ impl Analyzer {
                 categories.push(h.rule.category());
             }
         }
-        let relevance = relevance(&stems, thread);
-        ReplySide { norm_source: reply.to_string(), norm, hits, masked, rule_ids, categories, answered, disclosed, relevance }
+        let relevance = relevance(&norm.text, &stems, thread);
+        ReplySide { norm, stems, hits, hand_hits, masked, rule_ids, categories, answered, disclosed, relevance }
     }
 
     /// The learned verdict's inputs for one reply (also what the trainer fits on).
@@ -255,7 +263,7 @@ impl Analyzer {
         let inputs = learned::VerdictInputs {
             c: answer.p,
             h: answer.hard,
-            rules: f32::from(self.score_hand(thread, &side.norm_source).score) / 100.0,
+            rules: f32::from(self.hand_verdict(thread, side).score) / 100.0,
             invited: asked.invited,
             refused: asked.refused,
             relevance: f32::from(side.relevance) / 100.0,
@@ -325,12 +333,44 @@ impl Analyzer {
 
     /// The hand-tuned scorer.
     fn score_hand(&self, thread: &AnalyzedThread, reply: &str) -> Report {
-        let norm = Normalized::new(reply);
+        let side = self.reply_side(thread, reply);
+        let hand = self.hand_verdict(thread, &side);
+        let ctx = summary::Context {
+            level: hand.level,
+            commercial: hand.commercial,
+            invited: hand.invited,
+            refused: hand.refused,
+            relevance: side.relevance,
+            disclosed: hand.disclosed,
+            answered: hand.answered,
+            asks_question: thread.asks_question,
+            weighed: &hand.weighed,
+        };
+        let summary = ctx.summary();
+        let suggestions = ctx.suggestions(&hand.hits);
+        let signals = to_signals(reply, &side.norm, &hand.hits, &hand.weights);
+        let invitations = AnalyzedThread::evidence(&hand.weighed);
+        Report {
+            level: hand.level,
+            score: hand.score,
+            pitch: hand.commercial.clamp(0, 100) as u8,
+            invited: hand.invited.round().clamp(0.0, 100.0) as u8,
+            relevance: side.relevance,
+            signals,
+            invitations,
+            summary,
+            suggestions,
+            fixes: Vec::new(),
+        }
+    }
+
+    /// The hand-tuned combination of rule points, from the reply's hits found with the
+    /// settings applied (`side.hand_hits`).
+    fn hand_verdict<'t>(&self, thread: &'t AnalyzedThread, side: &'t ReplySide) -> HandVerdict<'t> {
+        let norm = &side.norm;
         let enabled = |id: &str| self.config.enabled(id);
-        let stems = stems_at(&norm.text);
-        let mut hits = self.find_signals(&norm, reply, thread, &stems);
-        drop_quoted_and_criticised(&norm.text, &mut hits);
-        hits.sort_by_key(|h| (h.start, h.end));
+        let stems = &side.stems;
+        let mut hits = side.hand_hits.clone();
 
         // "Not selling anything" only counts against a reply that then sells.
         let mut weights = first_hit_weights(&hits);
@@ -347,7 +387,7 @@ impl Analyzer {
         let pushes_channel = hits.iter().any(|h| matches!(h.rule.category(), "contact" | "link") || h.rule.id == "offer.code");
         let discloses = hits.iter().any(|h| matches!(h.rule.category(), "disclose" | "self"));
         let (answer_words, (answer_start, answer_end)) = if commercial > 0 && thread.asks_question && (discloses || !pushes_channel) {
-            answer_outside_signals(&norm.text, &stems, &hits, thread, discloses)
+            answer_outside_signals(&norm.text, stems, &hits, thread, discloses)
         } else {
             (0, (0, 0))
         };
@@ -360,7 +400,7 @@ impl Analyzer {
         }
         let mitigation: i32 = if commercial > 0 { points(&hits, &weights, Kind::Mitigation, "").max(-(commercial * 3 / 4)) } else { 0 };
 
-        let relevance = relevance(&stems, thread);
+        let relevance = side.relevance;
         let weighed = thread.weigh(&norm.text, &enabled);
         let (invited, refused) = AnalyzedThread::strength(&weighed);
         let has = |id: &str| hits.iter().any(|h| h.rule.id == id);
@@ -415,25 +455,7 @@ impl Analyzer {
             score = score.max(caution_at); // Commercial and not plainly invited: worth a second look.
         }
         let score = score.round().clamp(0.0, 100.0) as u8;
-        let level = self.level_at(score);
-
-        let ctx = summary::Context { level, commercial, invited, refused, relevance, disclosed, answered, asks_question: thread.asks_question, weighed: &weighed };
-        let summary = ctx.summary();
-        let suggestions = ctx.suggestions(&hits);
-        let signals = to_signals(reply, &norm, &hits, &weights);
-        let invitations = AnalyzedThread::evidence(&weighed);
-        Report {
-            level,
-            score,
-            pitch: commercial.clamp(0, 100) as u8,
-            invited: invited.round().clamp(0.0, 100.0) as u8,
-            relevance,
-            signals,
-            invitations,
-            summary,
-            suggestions,
-            fixes: Vec::new(),
-        }
+        HandVerdict { score, level: self.level_at(score), commercial, invited, refused, disclosed, answered, hits, weights, weighed }
     }
 
     /// The cuts at this sensitivity: (caution at, pitch at), in score points.
@@ -455,16 +477,15 @@ impl Analyzer {
         }
     }
 
-    /// Every enabled signal and mitigation in the reply (before quote filtering).
-    fn find_signals(&self, norm: &Normalized, reply: &str, thread: &AnalyzedThread, stems: &[(usize, &str)]) -> Vec<Hit> {
-        let enabled = |id: &str| self.config.enabled(id);
-        self.find_signals_with(norm, reply, thread, stems, &enabled)
-    }
-
-    fn find_signals_with(&self, norm: &Normalized, reply: &str, thread: &AnalyzedThread, stems: &[(usize, &str)], enabled: &dyn Fn(&str) -> bool) -> Vec<Hit> {
-        let mut hits = Vec::new();
+    /// Every signal and mitigation in the reply, searched for once: first with every rule on
+    /// (the learned scorer mutes rules itself, dropping their words too), then with the
+    /// settings applied (the hand-tuned score). Both without quoted or criticised hits, in
+    /// text order.
+    fn find_signals(&self, norm: &Normalized, reply: &str, thread: &AnalyzedThread, stems: &[(usize, usize)]) -> (Vec<Hit>, Vec<Hit>) {
+        let any = |_: &str| true;
+        let mut found = Vec::new();
         let to_original = |s: usize, e: usize| norm.original_range(s, e);
-        rules::reply_rules().find_all(&norm.text, reply, &to_original, enabled, &mut hits);
+        rules::reply_rules().find_all(&norm.text, reply, &to_original, &any, &mut found);
         for link in find_links(&norm.text) {
             let id = match link.class {
                 LinkClass::Store => "link.store",
@@ -474,29 +495,53 @@ impl Analyzer {
                 LinkClass::Site => "link.site",
                 LinkClass::Reference => continue,
             };
-            push_computed(&mut hits, id, link.start, link.end, enabled);
+            push_computed(&mut found, id, link.start, link.end, &any);
         }
-        // A reply that is little more than a link: say why, and whose it is.
-        if let Some(link) = hits.iter().find(|h| h.rule.category() == "link") {
-            let (s, e) = (link.start, link.end);
-            if stems.iter().filter(|(at, _)| *at < s || *at >= e).count() <= 5 {
-                push_computed(&mut hits, "link.bare", s, e, enabled);
-            }
-        }
+        let mut later = Vec::new();
         for (s, e, brand) in find_handles(&norm.text, &thread.authors) {
             if brand {
-                push_computed(&mut hits, "link.handle", s, e, enabled);
+                push_computed(&mut later, "link.handle", s, e, &any);
             }
         }
         for p in &self.phrases {
             for (at, m) in norm.text.match_indices(p.as_str()).take(rules::MAX_HITS_PER_RULE) {
-                push_computed(&mut hits, "self.user_phrase", at, at + m.len(), enabled);
+                push_computed(&mut later, "self.user_phrase", at, at + m.len(), &any);
             }
         }
-        // Computed-only rules must not linger from pattern matching.
-        hits.retain(|h| h.rule.check != Check::Computed || h.end > h.start);
-        hits
+        let quoted = quoted_ranges(&norm.text);
+        let enabled = |id: &str| self.config.enabled(id);
+        let hits_with = |on: &dyn Fn(&str) -> bool| {
+            let mut hits: Vec<Hit> = found.iter().filter(|h| on(h.rule.id)).copied().collect();
+            // A reply that is little more than a link: say why, and whose it is.
+            if let Some(link) = hits.iter().find(|h| h.rule.category() == "link") {
+                let (s, e) = (link.start, link.end);
+                if stems.iter().filter(|(at, _)| *at < s || *at >= e).count() <= 5 {
+                    push_computed(&mut hits, "link.bare", s, e, on);
+                }
+            }
+            hits.extend(later.iter().filter(|h| on(h.rule.id)));
+            // Computed-only rules must not linger from pattern matching.
+            hits.retain(|h| h.rule.check != Check::Computed || h.end > h.start);
+            drop_quoted_and_criticised(&norm.text, &quoted, &mut hits);
+            hits.sort_by_key(|h| (h.start, h.end));
+            hits
+        };
+        (hits_with(&any), hits_with(&enabled))
     }
+}
+
+/// The hand-tuned score and what it was made of.
+struct HandVerdict<'t> {
+    score: u8,
+    level: Level,
+    commercial: i32,
+    invited: f32,
+    refused: f32,
+    disclosed: bool,
+    answered: bool,
+    hits: Vec<Hit>,
+    weights: Vec<i32>,
+    weighed: Vec<(&'t crate::thread::Found, f32)>,
 }
 
 /// One-shot analysis with a config.
@@ -534,8 +579,7 @@ fn points(hits: &[Hit], weights: &[i32], kind: Kind, skip: &str) -> i32 {
 
 /// Removes hits inside quotes ('…', "…", lines starting with '>') or after criticism
 /// in the same sentence ("I hate when people say DM me").
-fn drop_quoted_and_criticised(norm: &str, hits: &mut Vec<Hit>) {
-    let quoted = quoted_ranges(norm);
+fn drop_quoted_and_criticised(norm: &str, quoted: &[(usize, usize)], hits: &mut Vec<Hit>) {
     hits.retain(|h| {
         let inside = quoted.iter().any(|&(s, e)| h.start >= s && h.end <= e);
         if inside && h.rule.kind == Kind::Signal {
@@ -591,7 +635,7 @@ fn quoted_ranges(norm: &str) -> Vec<(usize, usize)> {
 /// The answer in the reply's sentences that sell nothing: its content-word count (0 when too
 /// short, or off the thread's topic for a seller who hasn't said who they are) and where the
 /// first such stretch ends (normalised bytes), for highlighting.
-fn answer_outside_signals(norm: &str, stems: &[(usize, &str)], hits: &[Hit], thread: &AnalyzedThread, discloses: bool) -> (usize, (usize, usize)) {
+fn answer_outside_signals(norm: &str, stems: &[(usize, usize)], hits: &[Hit], thread: &AnalyzedThread, discloses: bool) -> (usize, (usize, usize)) {
     let mut selling: Vec<(usize, usize)> = hits
         .iter()
         .filter(|h| h.rule.kind == Kind::Signal)
@@ -610,7 +654,8 @@ fn answer_outside_signals(norm: &str, stems: &[(usize, &str)], hits: &[Hit], thr
             }
             while next_stem < stems.len() && stems[next_stem].0 < s {
                 words += 1;
-                on_topic += usize::from(thread.topic.contains_key(stems[next_stem].1));
+                let (ss, se) = stems[next_stem];
+                on_topic += usize::from(thread.topic.contains_key(&norm[ss..se]));
                 next_stem += 1;
             }
             if first.is_none() && words > before {
@@ -628,10 +673,11 @@ fn answer_outside_signals(norm: &str, stems: &[(usize, &str)], hits: &[Hit], thr
 }
 
 /// How much the reply's content words are the thread's (0–100).
-fn relevance(stems: &[(usize, &str)], thread: &AnalyzedThread) -> u8 {
+fn relevance(norm: &str, stems: &[(usize, usize)], thread: &AnalyzedThread) -> u8 {
     let mut seen = crate::thread::WordSet::default();
     let mut overlap = 0.0f32;
-    for &(_, s) in stems {
+    for &(start, end) in stems {
+        let s = &norm[start..end];
         if seen.len() > 5000 {
             break;
         }

@@ -241,16 +241,22 @@ impl AnalyzedThread {
         };
         let mut out = Asked::default();
         let mut best: Vec<(f32, Invitation)> = Vec::new();
+        // Rule evidence and learned messages are both in message order (title, then each
+        // message): one cursor walks the evidence once, whatever the thread's size.
+        debug_assert!(weighed.windows(2).all(|w| w[0].0.message <= w[1].0.message));
+        let mut next = 0;
         for m in &self.learned {
-            let rule = weighed
-                .iter()
-                .filter(|(f, _)| f.message == m.message && f.rule.kind == Kind::Invitation)
+            while next < weighed.len() && weighed[next].0.message < m.message {
+                next += 1;
+            }
+            let in_message = || weighed[next..].iter().take_while(|(f, _)| f.message == m.message);
+            let rule = in_message()
+                .filter(|(f, _)| f.rule.kind == Kind::Invitation)
                 // A request rule at 80 or more ("in the market for", "can anyone recommend") is a full request.
                 .map(|(f, _)| f.rule.weight as f32 / 80.0)
                 .fold(0.0f32, f32::max);
-            let refusal_rule = weighed
-                .iter()
-                .filter(|(f, _)| f.message == m.message && f.rule.kind == Kind::Refusal && f.rule.id != "refuse.closed")
+            let refusal_rule = in_message()
+                .filter(|(f, _)| f.rule.kind == Kind::Refusal && f.rule.id != "refuse.closed")
                 .map(|(f, _)| f.rule.weight as f32 / 25.0)
                 .fold(0.0f32, f32::max);
             let referenced = m.closeness == ELSEWHERE && m.message >= 0 && refers(m.message as usize);

@@ -8,7 +8,8 @@
 //! ```js
 //! const analyzer = new Analyzer({ disabledRules: [], sensitivity: 0, phrases: [] });
 //! const handle = analyzer.thread({ title, messages: [{ author, text }], parent });
-//! handle.score("reply text"); // keystroke path: the thread is not read again
+//! handle.score("reply text"); // keystroke path: the thread is not read again; no fixes
+//! handle.fixes("reply text"); // the card opened: its one-click fixes (docs/fixes.md)
 //! ```
 
 use std::borrow::Cow;
@@ -34,7 +35,7 @@ pub struct JsAnalyzer {
     shared: SharedAnalyzer,
 }
 
-/// A thread read once; `score(reply)` re-scores only the reply.
+/// A thread read once; `score(reply)` re-scores only the reply, `fixes(reply)` finds its fixes.
 #[wasm_bindgen]
 pub struct ThreadHandle {
     shared: SharedAnalyzer,
@@ -79,14 +80,28 @@ impl JsAnalyzer {
 
 #[wasm_bindgen]
 impl ThreadHandle {
-    /// Scores a reply against this thread (the keystroke path). Throws if `reply` is not a string.
+    /// Scores a reply against this thread (the keystroke path): the report with `fixes: []`,
+    /// since computing fixes costs a score per candidate and is wanted only when the person
+    /// opens the card. Throws if `reply` is not a string.
     pub fn score(&self, reply: JsValue) -> Result<JsValue, JsError> {
-        let reply = reply
-            .as_string()
-            .ok_or_else(|| JsError::new(&format!("invalid reply: expected a string, got {}", js_type(&reply))))?;
-        let report = self.shared.borrow().score(&self.thread, &reply);
+        let reply = reply_text(&reply)?;
+        let report = self.shared.borrow().verdict(&self.thread, &reply);
         write_value(&report)
     }
+
+    /// The one-click fixes of `reply` against this thread (what `score` leaves out, and what
+    /// one-shot `analyze` reports): `[{id, label, rules, edits, after}]`, best first, `[]` for
+    /// an `ok` reply. Throws if `reply` is not a string.
+    pub fn fixes(&self, reply: JsValue) -> Result<JsValue, JsError> {
+        let reply = reply_text(&reply)?;
+        let analyzer = self.shared.borrow();
+        let report = analyzer.verdict(&self.thread, &reply);
+        write_value(&analyzer.fixes(&self.thread, &reply, &report))
+    }
+}
+
+fn reply_text(reply: &JsValue) -> Result<String, JsError> {
+    reply.as_string().ok_or_else(|| JsError::new(&format!("invalid reply: expected a string, got {}", js_type(reply))))
 }
 
 /// `undefined` and `null` mean the default settings.

@@ -145,12 +145,33 @@ function update() {
     renderVerdict(refs, report);
     renderMeters(refs, report);
     renderReply(refs, state.reply, report);
-    renderFixes(refs.fixes, state.reply, report, (fix) => onFix(fix, report.score));
+    scheduleFixes(report);
     renderSuggestions(refs, report);
     renderThread(refs, thread, report, ruleKinds);
   } catch (error) {
     renderError(refs, error.message);
   }
+}
+
+// The fixes cost a score per candidate: computed in a task of their own once typing pauses,
+// after the verdict is drawn, and only for the reply still in the box.
+const FIXES_DELAY_MS = 100;
+let fixesTimer = 0;
+function scheduleFixes(report) {
+  clearTimeout(fixesTimer);
+  const reply = state.reply;
+  const scoredWith = handle;
+  refs.fixes.setAttribute('aria-busy', 'true');
+  fixesTimer = setTimeout(() => {
+    if (scoredWith !== handle || reply !== state.reply) return; // a newer verdict schedules its own
+    try {
+      const fixes = report.level === 'ok' ? [] : handle.fixes(reply);
+      renderFixes(refs.fixes, reply, { ...report, fixes }, (fix) => onFix(fix, report.score));
+      refs.fixes.removeAttribute('aria-busy');
+    } catch (error) {
+      renderError(refs, error.message);
+    }
+  }, FIXES_DELAY_MS);
 }
 
 // A fix is applied only on its button's click, to the text it was made for; the textarea's

@@ -41,15 +41,21 @@ const NS_WORD: u8 = b'w';
 const NS_CHAR: u8 = b'c';
 const NS_RULE: u8 = b'r';
 
-/// A word of the normalised text: its folded form and byte span.
-#[derive(Debug, Clone)]
+/// A word of the normalised text: its byte span. Its folded form is that span with every
+/// ASCII digit read as `0` ([`Token::folded`]); hashing reads it in place.
+#[derive(Debug, Clone, Copy)]
 pub struct Token {
-    /// Folded text (digits as `0`).
-    pub text: String,
     /// Byte span in the normalised text.
     pub start: usize,
     /// End (exclusive).
     pub end: usize,
+}
+
+impl Token {
+    /// The folded text (digits as `0`) of this word of `norm`.
+    pub fn folded(&self, norm: &str) -> String {
+        norm[self.start..self.end].chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+    }
 }
 
 /// One occurrence of a lexical feature, with the tokens it covers (for explanations and masking).
@@ -86,34 +92,66 @@ pub fn bounded(norm: &str) -> &str {
 /// Splits normalised text into words.
 pub fn tokens(norm: &str) -> Vec<Token> {
     let norm = bounded(norm);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(norm.len() / 4);
     let mut start: Option<usize> = None;
-    let mut text = String::new();
     for (i, c) in norm.char_indices() {
         let inner_apostrophe = c == '\'' && start.is_some() && norm[i + 1..].chars().next().is_some_and(|n| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_apostrophe {
             if start.is_none() {
                 start = Some(i);
-                text.clear();
             }
-            text.push(if c.is_ascii_digit() { '0' } else { c });
         } else if let Some(s) = start.take() {
-            out.push(Token { text: std::mem::take(&mut text), start: s, end: i });
+            out.push(Token { start: s, end: i });
         }
     }
     if let Some(s) = start {
-        out.push(Token { text, start: s, end: norm.len() });
+        out.push(Token { start: s, end: norm.len() });
     }
     out
 }
 
-/// Extracts features from normalised text. `masked(start, end)` says a byte span is muted
-/// (a disabled rule's match, an allowed phrase): features touching it are left out.
-/// `rules`: ids of the rules that fired (already filtered by the settings).
-pub fn extract(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool) -> Features {
-    let norm = bounded(norm);
-    let tokens = tokens(norm);
-    let mut words: Vec<Occurrence> = Vec::with_capacity(tokens.len() * 3);
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+/// One step of [`fnv1a32`].
+#[inline]
+fn fnv_byte(h: u32, b: u8) -> u32 {
+    (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+}
+
+/// [`fnv1a32`] continued over `bytes` read folded: every ASCII digit as `0` (a digit is one
+/// byte in UTF-8, and no byte of a longer char is an ASCII digit).
+#[inline]
+fn fnv_folded(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h = fnv_byte(h, if b.is_ascii_digit() { b'0' } else { b });
+    }
+    h
+}
+
+/// An occurrence packed as one sortable key: bucket, then start, then end (`MAX_BYTES` fits in 16 bits).
+#[inline]
+fn pack(index: u32, start: usize, end: usize) -> u64 {
+    debug_assert!(start <= 0xffff && end <= 0xffff && MAX_BYTES <= 0xffff);
+    u64::from(index) << 32 | (start as u64) << 16 | end as u64
+}
+
+#[inline]
+fn unpack(key: u64) -> Occurrence {
+    Occurrence { index: (key >> 32) as u32, start: (key >> 16 & 0xffff) as usize, end: (key & 0xffff) as usize }
+}
+
+/// Sorts packed occurrences by (bucket, start, end) and keeps the first of each bucket: its
+/// first occurrence in text order.
+fn first_per_bucket(keys: &mut Vec<u64>) {
+    keys.sort_unstable();
+    keys.dedup_by_key(|k| *k >> 32);
+}
+
+/// Every word n-gram occurrence (1–3 words joined by one space, namespaced by n), in text order.
+fn word_grams<M: Fn(usize, usize) -> bool>(norm: &str, tokens: &[Token], masked: &M) -> Vec<u64> {
+    let bytes = norm.as_bytes();
+    let ns: [u32; 3] = [1, 2, 3].map(|n: u8| fnv_byte(fnv_byte(FNV_OFFSET, NS_WORD), b'0' + n));
+    let mut out = Vec::with_capacity(tokens.len() * 3);
     for i in 0..tokens.len() {
         for n in 1..=3 {
             if i + n > tokens.len() {
@@ -123,91 +161,152 @@ pub fn extract(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool
             if masked(s, e) {
                 continue;
             }
-            let mut parts: Vec<&[u8]> = Vec::with_capacity(2 * n);
-            let ns = [NS_WORD, b'0' + n as u8];
-            parts.push(&ns);
+            let mut h = ns[n - 1];
             for (k, t) in tokens[i..i + n].iter().enumerate() {
                 if k > 0 {
-                    parts.push(b" ");
+                    h = fnv_byte(h, b' ');
                 }
-                parts.push(t.text.as_bytes());
+                h = fnv_folded(h, &bytes[t.start..t.end]);
             }
-            words.push(Occurrence { index: fnv1a32(&parts) % BUCKETS, start: s, end: e });
+            out.push(pack(h % BUCKETS, s, e));
         }
     }
-    // Characters of the collapsed, padded text, each with its byte position in `norm`.
-    let mut chars: Vec<(char, usize, usize)> = Vec::with_capacity(norm.len() + 2);
-    chars.push((' ', 0, 0));
+    out
+}
+
+/// A char of the collapsed, padded text: its byte span in the normalised text, or a space
+/// (a run of whitespace, or the padding at either end).
+#[derive(Clone, Copy)]
+struct Char {
+    start: u32,
+    end: u32,
+    space: bool,
+}
+
+/// Every character 3–5-gram occurrence of the text with whitespace runs collapsed to one
+/// space and a space added at both ends, in text order. A gram's span runs from its first
+/// to its last non-space char.
+fn char_grams<M: Fn(usize, usize) -> bool>(norm: &str, masked: &M) -> Vec<u64> {
+    let bytes = norm.as_bytes();
+    let mut chars: Vec<Char> = Vec::with_capacity(norm.len() + 2);
+    chars.push(Char { start: 0, end: 0, space: true });
     let mut last_space = true;
     for (i, c) in norm.char_indices() {
-        let c = if c.is_ascii_digit() { '0' } else { c };
+        let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
         if c.is_whitespace() {
             if !last_space {
-                chars.push((' ', i, i + c.len_utf8()));
+                chars.push(Char { start, end, space: true });
             }
             last_space = true;
         } else {
-            chars.push((c, i, i + c.len_utf8()));
+            chars.push(Char { start, end, space: false });
             last_space = false;
         }
     }
     if !last_space {
-        let end = chars.last().map_or(0, |c| c.2);
-        chars.push((' ', end, end));
+        let end = chars.last().map_or(0, |c| c.end);
+        chars.push(Char { start: end, end, space: true });
     }
-    let mut grams: Vec<Occurrence> = Vec::with_capacity(chars.len() * 3);
-    let mut buf = [0u8; 4 * 5 + 1];
+    let start_hash = fnv_byte(FNV_OFFSET, NS_CHAR);
+    let mut out = Vec::with_capacity(chars.len() * 3);
     for i in 0..chars.len() {
-        for n in 3..=5 {
-            if i + n > chars.len() {
-                break;
+        // The 3-, 4- and 5-gram at `i` share their first chars: hash them as one run.
+        let mut h = start_hash;
+        let mut first: Option<usize> = None;
+        let mut last_end = 0;
+        for (k, c) in chars[i..chars.len().min(i + 5)].iter().enumerate() {
+            h = if c.space { fnv_byte(h, b' ') } else { fnv_folded(h, &bytes[c.start as usize..c.end as usize]) };
+            if !c.space {
+                first.get_or_insert(c.start as usize);
+                last_end = c.end as usize;
             }
-            let window = &chars[i..i + n];
-            if window.iter().all(|c| c.0 == ' ') {
+            if k < 2 {
                 continue;
             }
-            let (s, e) = (window.iter().find(|c| c.0 != ' ').map_or(0, |c| c.1), window.iter().rev().find(|c| c.0 != ' ').map_or(0, |c| c.2));
-            if masked(s, e) {
+            let Some(s) = first else { continue };
+            if masked(s, last_end) {
                 continue;
             }
-            buf[0] = NS_CHAR;
-            let mut len = 1;
-            for c in window {
-                len += c.0.encode_utf8(&mut buf[len..]).len();
-            }
-            grams.push(Occurrence { index: fnv1a32(&[&buf[..len]]) % BUCKETS, start: s, end: e });
+            out.push(pack(h % BUCKETS, s, last_end));
         }
     }
-    let mut values: Vec<(u32, f32)> = Vec::new();
-    let mut occurrences = Vec::new();
-    for block in [words, grams] {
-        let mut seen: Vec<Occurrence> = block;
-        // First occurrence of each bucket, in text order (the key is total, so an unstable
-        // sort gives the same result as a stable one, and faster).
-        seen.sort_unstable_by_key(|o| (o.index, o.start, o.end));
-        seen.dedup_by_key(|o| o.index);
-        if seen.is_empty() {
-            continue;
+    out
+}
+
+/// The distinct buckets of the word and char blocks (each sorted, first occurrence kept),
+/// each block's value 1/sqrt(its size), and the rule hits (1 each), merged into one list
+/// sorted by bucket. Values sharing a bucket add up smallest first (a total order, so the
+/// sums add in the same order everywhere).
+fn merge_values(words: &[u64], grams: &[u64], rules: &[&str]) -> (Vec<(u32, f32)>, f32, f32) {
+    let scale = |n: usize| if n == 0 { 0.0 } else { 1.0 / (n as f32).sqrt() };
+    let (sw, sg) = (scale(words.len()), scale(grams.len()));
+    let mut rule_buckets: Vec<u32> = rules.iter().map(|id| rule_index(id)).collect();
+    rule_buckets.sort_unstable();
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(words.len() + grams.len() + rule_buckets.len());
+    let (mut w, mut g, mut r) = (0, 0, 0);
+    let bucket = |keys: &[u64], k: usize| keys.get(k).map_or(u32::MAX, |key| (key >> 32) as u32);
+    loop {
+        let (bw, bg, br) = (bucket(words, w), bucket(grams, g), rule_buckets.get(r).copied().unwrap_or(u32::MAX));
+        let at = bw.min(bg).min(br);
+        if at == u32::MAX {
+            break;
         }
-        let scale = 1.0 / (seen.len() as f32).sqrt();
-        for o in seen {
-            values.push((o.index, scale));
-            occurrences.push((o, scale));
+        // Block values are at most 1 (1/sqrt(n), n >= 1), rule values exactly 1: ascending
+        // order is the smaller block value, the larger, then the rules.
+        let mut lexical = [0.0f32; 2];
+        let mut n = 0;
+        if bw == at {
+            lexical[n] = sw;
+            n += 1;
+            w += 1;
+        }
+        if bg == at {
+            lexical[n] = sg;
+            n += 1;
+            g += 1;
+        }
+        if n == 2 && lexical[1].total_cmp(&lexical[0]).is_lt() {
+            lexical.swap(0, 1);
+        }
+        let mut sum: Option<f32> = None;
+        let mut add = |v: f32| sum = Some(sum.map_or(v, |s| s + v));
+        lexical[..n].iter().for_each(|&v| add(v));
+        while rule_buckets.get(r) == Some(&at) {
+            add(1.0);
+            r += 1;
+        }
+        if let Some(v) = sum {
+            out.push((at, v));
         }
     }
-    for id in rules {
-        values.push((fnv1a32(&[&[NS_RULE], id.as_bytes()]) % BUCKETS, 1.0));
-    }
-    // A total order, so the sums below add in the same order everywhere.
-    values.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut merged: Vec<(u32, f32)> = Vec::with_capacity(values.len());
-    for (i, v) in values {
-        match merged.last_mut() {
-            Some(last) if last.0 == i => last.1 += v,
-            _ => merged.push((i, v)),
-        }
-    }
-    Features { tokens, values: merged, occurrences }
+    (out, sw, sg)
+}
+
+/// Extracts features from normalised text. `masked(start, end)` says a byte span is muted
+/// (a disabled rule's match, an allowed phrase): features touching it are left out.
+/// `rules`: ids of the rules that fired (already filtered by the settings).
+pub fn extract(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool) -> Features {
+    let norm = bounded(norm);
+    let tokens = tokens(norm);
+    let mut words = word_grams(norm, &tokens, &masked);
+    let mut grams = char_grams(norm, &masked);
+    first_per_bucket(&mut words);
+    first_per_bucket(&mut grams);
+    let (values, sw, sg) = merge_values(&words, &grams, rules);
+    let occurrences = words.iter().map(|&k| (unpack(k), sw)).chain(grams.iter().map(|&k| (unpack(k), sg))).collect();
+    Features { tokens, values, occurrences }
+}
+
+/// The values of [`extract`] alone, nothing masked: what the invitation model reads of each
+/// sentence window of a thread message, without the occurrences it never explains.
+pub fn values(norm: &str, rules: &[&str]) -> Vec<(u32, f32)> {
+    let norm = bounded(norm);
+    let unmasked = |_: usize, _: usize| false;
+    let mut words = word_grams(norm, &tokens(norm), &unmasked);
+    let mut grams = char_grams(norm, &unmasked);
+    first_per_bucket(&mut words);
+    first_per_bucket(&mut grams);
+    merge_values(&words, &grams, rules).0
 }
 
 /// The bucket of a rule-hit feature.
@@ -233,7 +332,7 @@ mod tests {
         let a = extract("only $49 today", &[], &|_, _| false);
         let b = extract("only $59 today", &[], &|_, _| false);
         assert_eq!(a.values, b.values);
-        let words: Vec<&str> = a.tokens.iter().map(|t| t.text.as_str()).collect();
+        let words: Vec<String> = a.tokens.iter().map(|t| t.folded("only $49 today")).collect();
         assert_eq!(words, ["only", "00", "today"]);
         // 6 word n-grams, each 1/sqrt(6), plus char grams.
         assert!(a.values.iter().all(|v| v.1 > 0.0 && v.1 <= 2.0));

@@ -116,9 +116,9 @@ pub struct MessageAsks {
 
 /// Softmax over the invitation model's four classes.
 pub fn asks_probabilities(model: &Model, values: &[(u32, f32)]) -> [f32; 4] {
-    let logits: Vec<f32> = model.asks.iter().map(|l| l.logit(values)).collect();
+    let logits = model::Linear::logits(&model.asks, values);
     let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let exps: Vec<f32> = logits.iter().map(|l| (l - max).exp()).collect();
+    let exps = logits.map(|l| (l - max).exp());
     let sum: f32 = exps.iter().sum();
     [exps[0] / sum, exps[1] / sum, exps[2] / sum, exps[3] / sum]
 }
@@ -156,8 +156,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         if !norm[s..e].chars().any(char::is_alphanumeric) {
             continue;
         }
-        let f = features::extract(&norm[s..e], &rules_in(s, e), &|_, _| false);
-        let p = asks_probabilities(model, &f.values);
+        let p = asks_probabilities(model, &features::values(&norm[s..e], &rules_in(s, e)));
         if spans.len() == 1 {
             if p[0] > out.offers {
                 out.offers = p[0];
@@ -177,8 +176,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         }
         if k + 1 < spans.len() {
             let e2 = spans[k + 1].1;
-            let f = features::extract(&norm[s..e2], &rules_in(s, e2), &|_, _| false);
-            let p = asks_probabilities(model, &f.values);
+            let p = asks_probabilities(model, &features::values(&norm[s..e2], &rules_in(s, e2)));
             if p[0] > out.offers {
                 out.offers = p[0];
                 out.offers_span = (s, e2);

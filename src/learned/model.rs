@@ -91,6 +91,18 @@ impl Linear {
     pub fn logit(&self, values: &[(u32, f32)]) -> f32 {
         self.bias + values.iter().map(|&(i, v)| self.weight(i) * v).sum::<f32>()
     }
+    /// [`Linear::logit`] of several models over the same values in one pass: each sum adds
+    /// in the same order (from -0.0, as `Iterator::sum` does), so each logit is bit for bit
+    /// what `logit` gives.
+    pub fn logits<const N: usize>(models: &[Linear; N], values: &[(u32, f32)]) -> [f32; N] {
+        let mut sums = [-0.0f32; N];
+        for &(i, v) in values {
+            for (sum, m) in sums.iter_mut().zip(models) {
+                *sum += m.weight(i) * v;
+            }
+        }
+        std::array::from_fn(|k| models[k].bias + sums[k])
+    }
     /// Quantises float weights, keeping the `keep` largest in magnitude (the file stays
     /// small; the rest are tiny): the step is the largest magnitude / 127, and weights that
     /// round to zero are dropped from the file.

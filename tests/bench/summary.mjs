@@ -47,6 +47,8 @@ function native() {
     spread[key] = { ci95_low: round(e.low / unitNs, digits), ci95_high: round(e.high / unitNs, digits) };
   };
   add('native_rescore_1000_p50_us', 'keystroke_rescore_1000', 1e3, 2);
+  // Opening the card: the verdict and its fixes (a score per candidate), not per keystroke.
+  add('native_card_fixes_1000_us', 'card_fixes_1000', 1e3, 2);
   add('native_thread_200_ms', 'thread_analyse_200', 1e6);
   add('native_analyze_case_200_ms', 'oneshot_analyze_case_200', 1e6);
   for (const [name, sizes, unit] of [['reply', [1000, 10000, 100000, 1000000], 'char'], ['thread', [10, 100, 1000, 10000], 'message']]) {

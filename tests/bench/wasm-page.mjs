@@ -33,8 +33,8 @@ function timeEach(runs, fn) {
   return samples;
 }
 
-/** Samples (ms) for re-scoring, thread analysis and a reply-length sweep. */
-export async function timeScoring({ rescoreRuns = 2000, threadRuns = 60, sweepRuns = 5 } = {}) {
+/** Samples (ms) for re-scoring, opening the card (fixes), thread analysis and a reply-length sweep. */
+export async function timeScoring({ rescoreRuns = 2000, cardRuns = 100, threadRuns = 60, sweepRuns = 5 } = {}) {
   const { glue, exports } = await load();
   const analyzer = new glue.Analyzer(CONFIG);
   if (!self.crossOriginIsolated) throw new Error('bench page is not cross-origin isolated: timer too coarse');
@@ -46,6 +46,10 @@ export async function timeScoring({ rescoreRuns = 2000, threadRuns = 60, sweepRu
   timeEach(200, (i) => handle.score(variants[i % variants.length])); // warm-up (JIT, allocator)
   const rescore = timeEach(rescoreRuns, (i) => handle.score(variants[i % variants.length]));
   const signals = handle.score(variants[0]).signals.length;
+  // Opening the card on that reply: its fixes (a score per candidate), once per verdict.
+  timeEach(10, (i) => handle.fixes(variants[i % variants.length]));
+  const card = timeEach(cardRuns, (i) => handle.fixes(variants[i % variants.length]));
+  const fixes = handle.fixes(variants[0]).length;
   handle.free();
 
   // Analyse a 200-message thread (JS → WASM conversion included, as in the content script).
@@ -64,7 +68,7 @@ export async function timeScoring({ rescoreRuns = 2000, threadRuns = 60, sweepRu
   sweepHandle.free();
 
   analyzer.free();
-  return { rescore, analyse200, sweep, signals };
+  return { rescore, card, analyse200, sweep, signals, fixes };
 }
 
 /**

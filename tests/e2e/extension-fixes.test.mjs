@@ -1,7 +1,7 @@
 // One-click fixes in the card, in each kind of box: a textarea, a contenteditable (Draft-like
 // markup), a real Lexical editor (its state read through its API), a textarea inside a web
-// component's shadow root, and a rich editor inside a same-origin iframe. Each test types a pitch, opens the card, checks the fix buttons and
-// their previews, Tabs to the first fix and presses Enter, then checks the box holds exactly the analyzer's fixed
+// component's shadow root, and a rich editor inside a same-origin iframe. Each test types a pitch, checks no fixes were computed while
+// typing, opens the card (which asks for them), checks the fix buttons and their previews, Tabs to the first fix and presses Enter, then checks the box holds exactly the analyzer's fixed
 // text, the badge follows the fix's `after` verdict, one Ctrl+Z brings the typed text back,
 // nothing was written before the click, and the page saw no error.
 import { test, before, after, beforeEach } from 'node:test';
@@ -64,15 +64,16 @@ for (const box of BOXES) {
       await page.keyboard.type(PITCH, { delay: 2 });
       const typed = await box.read(page);
       assert.equal(typed, original + PITCH);
-      const s = await h.waitState(page, 'a verdict with fixes', (x) => x.scored && x.ui && x.ui.badgeVisible && x.ui.fixes.length > 0);
-      assert.notEqual(s.verdict.level, 'ok');
-      for (const fix of s.ui.fixes) assert.ok(fix.after.score < s.verdict.score, `${fix.id} lowers the score`);
+      const s = await h.waitState(page, 'a verdict', (x) => x.scored && x.ui && x.ui.badgeVisible && x.verdict && x.verdict.level !== 'ok');
+      // The typing path computes no fixes: they are asked for when the card opens.
+      assert.deepEqual(s.ui.fixes, []);
       // Nothing is written while the verdict is shown.
       assert.equal(await box.read(page), typed);
 
       await page.mouse.click(s.ui.badgeRect.x + s.ui.badgeRect.width / 2, s.ui.badgeRect.y + s.ui.badgeRect.height / 2);
-      const open = await h.waitState(page, 'the card with fix buttons', (x) => x.ui.cardOpen && x.ui.cardButtons.some((b) => b.action === 'fix'));
-      const fix = s.ui.fixes[0];
+      const open = await h.waitState(page, 'the card with fix buttons', (x) => x.ui.cardOpen && x.ui.fixes.length > 0 && x.ui.cardButtons.some((b) => b.action === 'fix'));
+      for (const f of open.ui.fixes) assert.ok(f.after.score < s.verdict.score, `${f.id} lowers the score`);
+      const fix = open.ui.fixes[0];
       const expected = applyEdits(typed, fix);
       assert.notEqual(expected, typed);
       const button = open.ui.cardButtons.find((b) => b.action === 'fix' && b.fix === fix.id);
@@ -123,10 +124,15 @@ test('in a real Lexical editor, every offered fix applies and is undone in the e
     const reply = 'A fibreglass extension ladder is best for gutters. Check out https://shop.example.com/ladders for the best deals. DM me and I\'ll send you a quote.';
     await page.keyboard.type(reply, { delay: 2 });
     assert.equal(await read(), reply);
-    const s = await h.waitState(page, 'a verdict with fixes', (x) => x.scored && x.ui && x.ui.badgeVisible && x.ui.fixes.length > 1);
-    const ids = s.ui.fixes.map((f) => f.id);
+    const s = await h.waitState(page, 'a verdict', (x) => x.scored && x.ui && x.ui.badgeVisible && x.verdict && x.verdict.level !== 'ok');
+    // The card asks for the fixes when it opens; Escape closes it again.
+    await page.mouse.click(s.ui.badgeRect.x + s.ui.badgeRect.width / 2, s.ui.badgeRect.y + s.ui.badgeRect.height / 2);
+    const listed = await h.waitState(page, 'the card with its fixes', (x) => x.ui.cardOpen && x.ui.fixes.length > 1);
+    await page.keyboard.press('Escape');
+    await h.waitState(page, 'the card to close', (x) => !x.ui.cardOpen);
+    const ids = listed.ui.fixes.map((f) => f.id);
     assert.ok(ids.some((id) => id.startsWith('remove-')) && ids.length >= 2, `removals and more are offered: ${ids}`);
-    for (const fix of s.ui.fixes) {
+    for (const fix of listed.ui.fixes) {
       const now = await h.waitState(page, 'the badge', (x) => x.scored && x.ui.badgeVisible && x.verdict.score === s.verdict.score).catch(async (e) => { throw new Error(e.message + JSON.stringify(await h.state(page))); });
       await page.mouse.click(now.ui.badgeRect.x + now.ui.badgeRect.width / 2, now.ui.badgeRect.y + now.ui.badgeRect.height / 2);
       await h.waitState(page, 'the card with fix buttons', (x) => x.ui.cardOpen && x.ui.cardButtons.some((b) => b.action === 'fix' && b.fix === fix.id));

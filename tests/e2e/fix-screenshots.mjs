@@ -13,10 +13,11 @@ try {
   const page = await h.open('reddit.html');
   await page.setViewportSize({ width: 1000, height: 900 });
   await typeInto(page, '[data-lexical-editor]', PITCH);
-  const s = await h.waitState(page, 'a verdict with fixes', (x) => x.scored && x.ui && x.ui.badgeVisible && x.ui.fixes.length > 0);
+  const s = await h.waitState(page, 'a verdict', (x) => x.scored && x.ui && x.ui.badgeVisible && x.verdict && x.verdict.level !== 'ok');
   await page.mouse.click(s.ui.badgeRect.x + s.ui.badgeRect.width / 2, s.ui.badgeRect.y + s.ui.badgeRect.height / 2);
-  await h.waitState(page, 'the card with fix buttons', (x) => x.ui.cardOpen && x.ui.cardButtons.some((b) => b.action === 'fix'));
-  const fix = s.ui.fixes[0];
+  // The card asks for the fixes when it opens.
+  const open = await h.waitState(page, 'the card with fix buttons', (x) => x.ui.cardOpen && x.ui.fixes.length > 0 && x.ui.cardButtons.some((b) => b.action === 'fix'));
+  const fix = open.ui.fixes[0];
   let focused = null;
   for (let i = 0; i < 20 && focused !== fix.id; i++) {
     await page.keyboard.press('Tab');

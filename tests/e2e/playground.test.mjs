@@ -158,9 +158,11 @@ test('a one-click fix rewrites the reply as the analyzer says, re-scores it, and
   const fixes = await page.evaluate(async ({ thread, reply }) => {
     const { loadAnalyzer } = await import('./pkg/analyzer-client.mjs');
     const analyzer = await loadAnalyzer(new URL('./pkg/', location.href), { config: { sensitivity: 0 } });
-    return analyzer.thread(thread).score(reply).fixes;
+    return analyzer.thread(thread).fixes(reply);
   }, { thread, reply });
   assert.ok(fixes.length >= 1, 'this pitch is offered fixes');
+  // The fixes follow the verdict once typing pauses.
+  await page.waitForSelector('#fixes:not([aria-busy]) button.fix');
   const buttons = await page.$$eval('#fixes button.fix', (nodes) => nodes.map((n) => ({ id: n.dataset.fix, after: n.dataset.after, label: n.querySelector('.fix-label').textContent, del: [...n.querySelectorAll('del')].map((d) => d.textContent) })));
   assert.deepEqual(buttons.map((b) => b.id), fixes.map((f) => f.id), 'one button per fix, best first');
   const fix = fixes[0];

@@ -17,6 +17,9 @@ let glue;
 let bytes;
 before(async () => ({ glue, bytes } = await loadGlue()));
 
+/** A handle's full report: the keystroke path's verdict plus its fixes (what `analyze` answers). */
+const fullReport = (handle, reply) => ({ ...handle.score(reply), fixes: handle.fixes(reply) });
+
 function assertReportShape(report) {
   assert.ok(['ok', 'caution', 'pitch'].includes(report.level), `level ${report.level}`);
   for (const key of ['score', 'pitch', 'invited', 'relevance']) {
@@ -36,6 +39,18 @@ test('the clear-cut cases get their verdicts through the handle', () => {
   assert.ok(pitch.signals.length > 0, 'a pitch names its signals');
   assert.equal(question.score(STORY).level, 'ok');
   assert.notEqual(analyzer.thread(LADDER_REQUEST).score(PITCH).level, 'pitch');
+});
+
+test('score() leaves the fixes out (the keystroke path); fixes() gives those analyze() reports', () => {
+  const analyzer = new glue.Analyzer();
+  const question = analyzer.thread(LADDER_QUESTION);
+  assert.deepEqual(question.score(PITCH).fixes, []);
+  const fixes = question.fixes(PITCH);
+  assert.ok(fixes.length > 0, 'a pitch has fixes');
+  assert.deepEqual(fixes, analyzer.analyze({ thread: LADDER_QUESTION, reply: PITCH }).fixes);
+  for (const fix of fixes) assert.ok(fix.after.score < question.score(PITCH).score, `${fix.id} lowers the score`);
+  assert.deepEqual(question.fixes(STORY), [], 'an ok reply has none');
+  assert.throws(() => question.fixes(42), /invalid reply: expected a string, got number/);
 });
 
 test('config is optional and bad configs throw a clear Error', () => {
@@ -67,7 +82,7 @@ test('malformed threads, cases and replies throw Errors and the module stays usa
   for (const [call, message] of bad) {
     assert.throws(call, (e) => e instanceof Error && message.test(e.message), String(message));
     // Still usable after every error, with the same answer as a fresh analyzer.
-    assert.deepEqual(analyzer.thread(LADDER_QUESTION).score(PITCH), new glue.Analyzer().analyze({ thread: LADDER_QUESTION, reply: PITCH }));
+    assert.deepEqual(fullReport(analyzer.thread(LADDER_QUESTION), PITCH), new glue.Analyzer().analyze({ thread: LADDER_QUESTION, reply: PITCH }));
   }
 });
 
@@ -94,7 +109,7 @@ test('lone surrogates (an emoji cut in half) are read as U+FFFD, never rejected'
   // The one-shot path reads the reply through JSON too; it must agree with the keystroke path,
   // and literal backslash text that merely looks like an escape must survive untouched.
   for (const reply of [`C:\\ud800\\uD83D\\\\u0041 aside: ${PITCH} \uD83D`, `\uDE00${PITCH}\uD83D`, '\\\uD800\\']) {
-    assert.deepEqual(analyzer.analyze({ thread, reply }), analyzer.thread(thread).score(reply), JSON.stringify(reply));
+    assert.deepEqual(analyzer.analyze({ thread, reply }), fullReport(analyzer.thread(thread), reply), JSON.stringify(reply));
   }
 });
 
@@ -165,7 +180,7 @@ test('a call that traps twice throws a clear Error, and the next call works', as
   } finally {
     restore();
   }
-  assert.deepEqual(thread.score(PITCH), client.analyze({ thread: LADDER_QUESTION, reply: PITCH }));
+  assert.deepEqual(fullReport(thread, PITCH), client.analyze({ thread: LADDER_QUESTION, reply: PITCH }));
   assert.throws(() => client.thread(42), /invalid thread/);
   thread.free();
   assert.throws(() => thread.score(PITCH), /freed/);
@@ -182,6 +197,6 @@ test('a client sees a reset made by another client of the same module', async ()
   } finally {
     restore();
   }
-  assert.deepEqual(secondThread.score(PITCH), second.analyze({ thread: LADDER_QUESTION, reply: PITCH }));
+  assert.deepEqual(fullReport(secondThread, PITCH), second.analyze({ thread: LADDER_QUESTION, reply: PITCH }));
   assert.deepEqual(second.analyze({ thread: LADDER_QUESTION, reply: STORY }), first.analyze({ thread: LADDER_QUESTION, reply: STORY }));
 });

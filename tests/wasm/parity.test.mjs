@@ -1,6 +1,7 @@
 // Parity: every labelled case gives the same report from the WASM module (in Node) as from the
 // native CLI (`read-the-room analyze --jsonl`), field for field, on both the one-shot path
-// (analyze) and the keystroke path (thread → score). Builds the native CLI through cargo.
+// (analyze) and the keystroke path (thread → score, whose fixes come from fixes() when the card
+// opens). Builds the native CLI through cargo.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -81,11 +82,13 @@ test('WASM analyze() equals the native report for every case', () => {
   assert.equal(mismatches.length, 0, `${mismatches.length} cases differ${staleHint()}:\n${mismatches.slice(0, 5).join('\n\n')}`);
 });
 
-test('WASM thread().score() equals the native report for every case', () => {
+test('WASM thread().score() plus fixes() equals the native report for every case', () => {
   const analyzer = new glue.Analyzer({ disabledRules: [], sensitivity: 0, phrases: [] });
   cases.forEach((c, i) => {
     const handle = analyzer.thread(c.value.thread);
-    assert.deepStrictEqual(handle.score(c.value.reply), nativeReport(i), c.value.id ?? c.where);
+    const report = handle.score(c.value.reply);
+    assert.deepStrictEqual(report.fixes, [], `${c.value.id ?? c.where}: the keystroke path computes no fixes`);
+    assert.deepStrictEqual({ ...report, fixes: handle.fixes(c.value.reply) }, nativeReport(i), c.value.id ?? c.where);
     handle.free();
   });
   analyzer.free();

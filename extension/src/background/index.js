@@ -55,6 +55,11 @@ const routes = {
     if (!entry) throw new Error(`unknown handle ${handleId}`);
     return { report: entry.handle.score(String(reply)) };
   },
+  async [MSG.fixes]({ handleId, reply }) {
+    const entry = handles.get(handleId);
+    if (!entry) throw new Error(`unknown handle ${handleId}`);
+    return { fixes: entry.handle.fixes(String(reply)) };
+  },
   async [MSG.threadClose]({ handleId }) {
     const entry = handles.get(handleId);
     if (entry) { entry.handle.free(); handles.delete(handleId); }

@@ -67,6 +67,7 @@ function turnOn(config) {
     mute: (rule) => { if (extensionAlive()) muteRule(siteId, rule).catch((e) => { lastError = e.message; }); else retire(); },
     allow: (phrase) => { if (extensionAlive()) allowPhrase(siteId, phrase).catch((e) => { lastError = e.message; }); else retire(); },
     turnOff: () => { if (extensionAlive()) setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); else retire(); },
+    fixes: () => (state.session ? state.session.fixes() : Promise.resolve([])),
     applyFix: (fix) => {
       if (!state.session) return;
       const result = state.session.applyFix(fix);

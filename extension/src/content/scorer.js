@@ -18,7 +18,7 @@ async function localHost() {
       // The analyzer's first score pays one-time setup; pay it when the box gets focus,
       // not on the first pause in typing.
       if (!warm) { handle.score('Thanks, that helps.'); warm = true; }
-      return { score: async (reply) => handle.score(reply), free: () => handle.free() };
+      return { score: async (reply) => handle.score(reply), fixes: async (reply) => handle.fixes(reply), free: () => handle.free() };
     },
   };
 }
@@ -37,17 +37,19 @@ function workerHost() {
     async thread(thread) {
       const open = () => ask(MSG.threadOpen, { thread, config }).then((a) => a.handleId);
       let handleId = await open();
+      const call = async (type, reply) => {
+        try {
+          return await ask(type, { handleId, reply });
+        } catch (error) {
+          // The worker may have been stopped and restarted, losing its handles: reopen once.
+          if (!/unknown handle/.test(error.message)) throw error;
+          handleId = await open();
+          return ask(type, { handleId, reply });
+        }
+      };
       return {
-        async score(reply) {
-          try {
-            return (await ask(MSG.score, { handleId, reply })).report;
-          } catch (error) {
-            // The worker may have been stopped and restarted, losing its handles: reopen once.
-            if (!/unknown handle/.test(error.message)) throw error;
-            handleId = await open();
-            return (await ask(MSG.score, { handleId, reply })).report;
-          }
-        },
+        async score(reply) { return (await call(MSG.score, reply)).report; },
+        async fixes(reply) { return (await call(MSG.fixes, reply)).fixes; },
         free() {
           try {
             chrome.runtime.sendMessage({ type: MSG.threadClose, handleId }).catch(() => {});

@@ -1,6 +1,8 @@
 // One session per focused box: reads the thread once (cached, re-read only when the thread's
 // container changes), re-scores the reply on input (debounced ~150 ms, then at most once per
 // animation frame), draws the verdict, and reports the settled verdict on blur or send.
+// A verdict's one-click fixes (a score per candidate) are computed only when the card asks
+// for them (fixes()), once per verdict, never on the typing path.
 // Writes into the box only when the person clicks a fix (applyFix), and only when the box
 // still holds the text that fix was computed for.
 // Never polls; every listener and observer hangs off the session's AbortSignal.
@@ -35,6 +37,8 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
   let running = false;
   let again = false;
   let report = null;
+  let scoredWith = null; // {text, handle} the current report was made from
+  let fixesOf = null; // {report, list, promise}: the current report's fixes, once asked for
   let lastText = null;
   let fixesApplied = []; // [{id, rules}] for this reply, recorded with its settled verdict
 
@@ -64,6 +68,7 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
       } else if (text !== lastText || !report) {
         // Same length, so report offsets still point into the box (see sites/index.js).
         report = await current.handle.score(text.toWellFormed());
+        scoredWith = { text, handle: current.handle };
         if (signal.aborted) return;
         ui.show(editor, report, current.thread, text);
       }
@@ -146,11 +151,34 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
     refresh() { threadDirty = true; lastText = null; schedule(0); },
     end() { settleNow(); controller.abort(); },
     /**
+     * The current verdict's one-click fixes (the card opened): computed once per verdict, for
+     * the text it was made for. Resolves to [] without a verdict, or when it cannot be had
+     * (the thread was re-read meanwhile: a new verdict follows).
+     */
+    fixes() {
+      if (!report || signal.aborted) return Promise.resolve([]);
+      if (!fixesOf || fixesOf.report !== report) {
+        const entry = { report, list: null };
+        const { text, handle } = scoredWith;
+        const asked = report.level === 'ok' ? Promise.resolve([]) : handle.fixes(text.toWellFormed());
+        entry.promise = asked.then(
+          (list) => { entry.list = list; return list; },
+          (error) => {
+            if (fixesOf === entry) fixesOf = null;
+            if (!signal.aborted) onError(error);
+            return [];
+          },
+        );
+        fixesOf = entry;
+      }
+      return fixesOf.promise;
+    },
+    /**
      * Applies one of the current report's fixes (the person clicked it). Answers {ok, reason?};
      * on success the reply is re-scored at once so the badge follows.
      */
     applyFix(fix) {
-      const offered = report && (report.fixes || []).find((f) => f.id === fix.id);
+      const offered = fixesOf && fixesOf.report === report && fixesOf.list ? fixesOf.list.find((f) => f.id === fix.id) : undefined;
       if (!offered || signal.aborted) return { ok: false, reason: 'that fix is no longer offered' };
       const result = applyFix(editor, offered, lastText);
       if (result.ok) {

@@ -1,11 +1,12 @@
 // Message types between the extension's parts, named by direction (sender→receiver).
-// Never carries page text except on the scoring fallback (content→background:score), which
-// stays inside the extension and is never stored.
+// Never carries page text except on the scoring fallback (content→background:score and
+// :fixes), which stays inside the extension and is never stored.
 
 export const MSG = Object.freeze({
   // Content script cannot run WASM on this page (CSP): the worker analyses the thread.
   threadOpen: 'content→background:threadOpen', // {thread, config} -> {ok, handleId} | {ok:false, error}
   score: 'content→background:score', // {handleId, reply} -> {ok, report} | {ok:false, error}
+  fixes: 'content→background:fixes', // {handleId, reply} -> {ok, fixes} | {ok:false, error} (the card opened)
   threadClose: 'content→background:threadClose', // {handleId}
   verdictSettled: 'content→background:verdictSettled', // {site, level, score, rules, fixes?: [{id, rules}]}
   verdictCleared: 'content→background:verdictCleared', // the box was emptied or the site turned off

@@ -44,11 +44,36 @@ const FIX_LABELS = {
 export const fixLabel = (fix) => (Object.hasOwn(FIX_LABELS, fix.id) ? FIX_LABELS[fix.id]() : fix.label);
 
 /**
+ * Fills the card's fixes section (empty until the fixes are known: they are computed when the
+ * card opens): a heading and one button per fix, each with its preview and the level it leads
+ * to. `text` is the reply the fixes were made for; `actions.fix(fix)` is called on a click.
+ */
+export function renderFixes(card, fixes, text, actions) {
+  const slot = card.querySelector('[data-slot="fixes"]');
+  if (!slot) return;
+  if (!fixes.length || !text) { slot.replaceChildren(); return; }
+  const list = el('ul', undefined, { class: 'fixes', 'aria-labelledby': 'rtr-fixes-title' });
+  for (const fix of fixes) {
+    const label = fixLabel(fix);
+    const leads = t('cardFixLeadsTo', levelWord(fix.after.level), fix.after.score);
+    const button = el('button', undefined, { type: 'button', class: 'fix', 'data-action': 'fix', 'data-fix': fix.id, 'data-after': fix.after.level });
+    button.setAttribute('aria-label', t('cardFixAria', label, leads));
+    button.append(el('span', label, { class: 'label' }), fixPreview(text, fix, 'preview'), el('span', leads, { class: 'after', 'data-level': fix.after.level }));
+    button.addEventListener('click', () => actions.fix(fix));
+    const item = el('li');
+    item.append(button);
+    list.append(item);
+  }
+  slot.replaceChildren(el('h3', t('cardFixes'), { id: 'rtr-fixes-title' }), list);
+}
+
+/**
  * Replaces the card's children for `report`. `actions.mute(ruleId)`, `actions.allow(phrase)` and `actions.turnOff()`
  * are called from the buttons; `actions.fix(fix)` from a fix's button; `actions.close()` from the
- * close button. `text` is the reply the report was made for (for the fixes' previews).
+ * close button. `text` is the reply the report was made for (for the fixes' previews); `fixes`
+ * its fixes when already known (renderFixes fills them in later otherwise).
  */
-export function renderCard(card, report, thread, actions, text = '') {
+export function renderCard(card, report, thread, actions, text = '', fixes = []) {
   const heading = el('h2', t('cardHeading', levelTitle(report.level), report.score), { id: 'rtr-card-title' });
   const parts = [heading];
   if (report.summary) parts.push(el('p', report.summary));
@@ -106,23 +131,7 @@ export function renderCard(card, report, thread, actions, text = '') {
   }
   parts.push(lines);
 
-  const fixes = report.fixes || [];
-  if (fixes.length && text) {
-    parts.push(el('h3', t('cardFixes'), { id: 'rtr-fixes-title' }));
-    const list = el('ul', undefined, { class: 'fixes', 'aria-labelledby': 'rtr-fixes-title' });
-    for (const fix of fixes) {
-      const label = fixLabel(fix);
-      const leads = t('cardFixLeadsTo', levelWord(fix.after.level), fix.after.score);
-      const button = el('button', undefined, { type: 'button', class: 'fix', 'data-action': 'fix', 'data-fix': fix.id, 'data-after': fix.after.level });
-      button.setAttribute('aria-label', t('cardFixAria', label, leads));
-      button.append(el('span', label, { class: 'label' }), fixPreview(text, fix, 'preview'), el('span', leads, { class: 'after', 'data-level': fix.after.level }));
-      button.addEventListener('click', () => actions.fix(fix));
-      const item = el('li');
-      item.append(button);
-      list.append(item);
-    }
-    parts.push(list);
-  }
+  parts.push(el('div', undefined, { 'data-slot': 'fixes' }));
 
   if (report.suggestions.length) {
     parts.push(el('h3', t('cardTry')));
@@ -139,4 +148,5 @@ export function renderCard(card, report, thread, actions, text = '') {
   footer.append(off, close);
   parts.push(footer);
   card.replaceChildren(...parts);
+  renderFixes(card, fixes, text, actions);
 }

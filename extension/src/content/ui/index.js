@@ -3,7 +3,7 @@
 // The page cannot reach inside; nothing is created until there is a verdict to show, and
 // destroy() removes every trace. Never writes into the editor itself: a fix button hands its
 // fix to actions.applyFix (the session applies it through the editor's input path).
-import { reasonsOf, renderCard, rulesOf } from './card.js';
+import { reasonsOf, renderCard, renderFixes, rulesOf } from './card.js';
 import { createHighlighter } from './highlight.js';
 import { UI_CSS } from './styles.js';
 import { viewportRect } from '../editors.js';
@@ -15,12 +15,17 @@ function make(tag, attrs = {}) {
   return node;
 }
 
-/** @param {{mute(rule:string):void, allow(phrase:string):void, turnOff():void, applyFix(fix:object):void}} actions */
+/**
+ * @param {{mute(rule:string):void, allow(phrase:string):void, turnOff():void, applyFix(fix:object):void,
+ *   fixes():Promise<object[]>}} actions `fixes()`: the shown verdict's fixes, asked for when the card opens
+ */
 export function createUi(actions) {
   let host = null;
   let parts = null;
   let editor = null;
   let report = null;
+  let fixes = null; // the shown report's fixes, once the card has asked for them
+  let fixesAsked = null; // the report they were asked for
   let thread = null;
   let text = '';
   let lastAnnounced = 'ok';
@@ -77,10 +82,23 @@ export function createUi(actions) {
     fix: (fix) => { close(true); actions.applyFix(fix); },
   };
 
+  // The fixes cost a score each: asked for once per verdict, when the card shows it.
+  function askFixes() {
+    if (fixesAsked === report) return;
+    const asked = report;
+    fixesAsked = asked;
+    actions.fixes().then((list) => {
+      if (report !== asked || !parts) return;
+      fixes = list;
+      if (parts.card.dataset.open === 'true') { renderFixes(parts.card, list, text, actionsForCard); place(); }
+    }, () => {});
+  }
+
   function open() {
     if (!report || !parts) return;
     const { card, badge, highlighter } = parts;
-    renderCard(card, report, thread, actionsForCard, text);
+    renderCard(card, report, thread, actionsForCard, text, fixes ?? []);
+    askFixes();
     card.dataset.open = 'true';
     badge.setAttribute('aria-expanded', 'true');
     highlighter.show(editor, reasonsOf(report));
@@ -104,6 +122,7 @@ export function createUi(actions) {
       if (!host && next.level === 'ok') return; // quiet: nothing added to the page for ok
       if (!host) build();
       editor = box;
+      if (next !== report) fixes = null;
       report = next;
       thread = threadShown;
       text = textShown;
@@ -142,6 +161,7 @@ export function createUi(actions) {
       if (!host) build();
       editor = box;
       report = null;
+      fixes = null;
       const { badge, word, live } = parts;
       badge.dataset.level = 'unavailable';
       word.textContent = t('badgeOff');
@@ -162,7 +182,7 @@ export function createUi(actions) {
     destroy() {
       if (parts) parts.highlighter.clear();
       if (host) host.remove();
-      host = null; parts = null; editor = null; report = null;
+      host = null; parts = null; editor = null; report = null; fixes = null;
     },
     /** What the UI shows now, for the background worker's state query (tests, popup). */
     state() {
@@ -184,7 +204,7 @@ export function createUi(actions) {
           return { action: b.dataset.action, rule: b.dataset.rule || null, fix: b.dataset.fix || null, label: b.getAttribute('aria-label') || b.textContent, x: br.x + br.width / 2, y: br.y + br.height / 2 };
         }),
         highlights: highlighter.count(),
-        fixes: report && report.fixes ? report.fixes.map((f) => ({ id: f.id, after: f.after, edits: f.edits })) : [],
+        fixes: (fixes ?? []).map((f) => ({ id: f.id, after: f.after, edits: f.edits })),
         cardFixPreviews: [...card.querySelectorAll('button.fix')].map((b) => ({
           fix: b.dataset.fix,
           removed: [...b.querySelectorAll('del')].map((d) => d.textContent),
