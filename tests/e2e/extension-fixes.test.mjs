@@ -6,7 +6,7 @@
 // nothing was written before the click, and the page saw no error.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, waitFor } from './harness.mjs';
+import { launchWithExtension, realEditorPage, waitFor } from './harness.mjs';
 
 const PITCH = 'A fibreglass extension ladder with a stabiliser is best. DM me for the link!';
 
@@ -42,8 +42,8 @@ const BOXES = [
   {
     // A real editor (npm lexical, bundled by scripts/build-fixtures.mjs): the text is read
     // from Lexical's own EditorState through its API, not from the DOM.
-    name: 'real Lexical editor', fixture: 'lexical-editor.html',
-    focus: (page) => page.locator('#editor[data-lexical-editor]').click(),
+    name: 'real Lexical editor', fixture: realEditorPage('lexical'),
+    focus: (page) => page.locator('#reply-box [data-lexical-editor]').click(),
     read: (page) => page.evaluate(() => window.fixtureEditor.text().replaceAll('\u00a0', ' ')),
   },
   {
@@ -114,12 +114,12 @@ for (const box of BOXES) {
 // other in the real Lexical editor: each applied gives exactly the analyzer's text in
 // Lexical's own state, and Ctrl+Z (Lexical's history) brings the typed reply back.
 test('in a real Lexical editor, every offered fix applies and is undone in the editor\'s own state', async () => {
-  const page = await h.open('lexical-editor.html');
+  const page = await h.open(realEditorPage('lexical'));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const read = () => page.evaluate(() => window.fixtureEditor.text().replaceAll('\u00a0', ' '));
   try {
-    await page.locator('#editor[data-lexical-editor]').click();
+    await page.locator('#reply-box [data-lexical-editor]').click();
     const reply = 'A fibreglass extension ladder is best for gutters. Check out https://shop.example.com/ladders for the best deals. DM me and I\'ll send you a quote.';
     await page.keyboard.type(reply, { delay: 2 });
     assert.equal(await read(), reply);
@@ -142,7 +142,7 @@ test('in a real Lexical editor, every offered fix applies and is undone in the e
       await waitFor(`${fix.id} in Lexical's state`, async () => (seen = await read()) === expected)
         .catch((e) => { throw new Error(`${e.message}: expected ${JSON.stringify(expected)}, Lexical holds ${JSON.stringify(seen)}`); });
       await h.waitState(page, 'the badge to follow the fix', (x) => x.scored && x.verdict && x.verdict.score === fix.after.score);
-      await page.locator('#editor[data-lexical-editor]').focus();
+      await page.locator('#reply-box [data-lexical-editor]').focus();
       await page.keyboard.press('Control+Z');
       await waitFor(`Ctrl+Z to undo ${fix.id} in Lexical's state`, async () => (seen = await read()) === reply)
         .catch((e) => { throw new Error(`${e.message}: Lexical holds ${JSON.stringify(seen)}`); });

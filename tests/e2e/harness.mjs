@@ -81,7 +81,7 @@ export async function launchWithExtension() {
     async open(name) {
       const page = await context.newPage();
       // A query unique to this page lets the worker find its tab even if the file is open twice.
-      await page.goto(`${server.url}fixtures/${name}?page=${++pagesOpened}`);
+      await page.goto(`${server.url}fixtures/${name}${name.includes('?') ? '&' : '?'}page=${++pagesOpened}`);
       await waitFor(`the content script on ${name}`, () => this.state(page));
       return page;
     },
@@ -155,6 +155,17 @@ export async function typeInto(page, selector, text) {
 export async function editorText(page, selector) {
   return page.locator(selector).first().evaluate((el) => (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ? el.value : el.innerText));
 }
+
+/**
+ * The real editors of www/fixtures/rich-editor.html?editor=<name>, built from their npm
+ * packages (www/fixtures/editors/<name>.js); each page exposes window.fixtureEditor.text().
+ */
+export const REAL_EDITORS = ['lexical', 'prosemirror', 'tiptap', 'quill', 'slate', 'draft'];
+export const realEditorPage = (name) => `rich-editor.html?editor=${name}`;
+/** The contenteditable each real editor renders in its page. */
+export const REAL_EDITOR_BOX = '#reply-box [contenteditable="true"]';
+/** A real editor's text from its own state, through its API (no-break spaces as spaces). */
+export const realEditorText = (page) => page.evaluate(() => window.fixtureEditor.text().replaceAll('\u00a0', ' '));
 
 /** Bundles an extension source module as a plain script exposing its exports as `globalName`. */
 export async function sourceBundle(relativePath, globalName) {
