@@ -67,11 +67,11 @@ function turnOn(config) {
     mute: (rule) => { if (extensionAlive()) muteRule(siteId, rule).catch((e) => { lastError = e.message; }); else retire(); },
     allow: (phrase) => { if (extensionAlive()) allowPhrase(siteId, phrase).catch((e) => { lastError = e.message; }); else retire(); },
     turnOff: () => { if (extensionAlive()) setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); else retire(); },
-    applyFix: (fix) => {
+    applyFix: async (fix) => {
       if (!state.session) return;
-      const result = state.session.applyFix(fix);
+      const result = await state.session.applyFix(fix);
       if (!result.ok) lastError = `fix ${fix.id}: ${result.reason}`;
-      state.ui.announce(result.ok ? t('liveFixed', levelWord(fix.after.level)) : t('liveFixFailed', result.reason));
+      if (!signal.aborted) state.ui.announce(result.ok ? t('liveFixed', levelWord(fix.after.level)) : t('liveFixFailed', result.reason));
     },
   });
   // The WASM is loaded on the first focused box, not on page load: pages where nobody
