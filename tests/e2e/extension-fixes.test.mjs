@@ -14,7 +14,7 @@
 // what was typed in the editor's state, with nothing written while the badge and card show.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, waitFor, REAL_EDITORS, REAL_EDITOR_BOX, realEditorPage, realEditorText } from './harness.mjs';
+import { launchWithExtension, personsPause, waitFor, REAL_EDITORS, REAL_EDITOR_BOX, realEditorPage, realEditorText } from './harness.mjs';
 
 const PITCH = 'A fibreglass extension ladder with a stabiliser is best. DM me for the link!';
 // Offers removals and a disclosure to insert.
@@ -31,14 +31,6 @@ function applyEdits(text, fix) {
   for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   return out;
 }
-
-// A person reads the card before applying a fix. Rich editors merge edits made in quick
-// succession into one undo step (ProseMirror and TipTap: adjacent edits within 500 ms of the
-// last; Quill: within 1 s of a step's first edit; this Lexical page: 300 ms), so a fix applied
-// faster than a person could would be undone together with the typing. The real-editor test
-// lets that moment pass before each fix: a wait for a person's pace, not for a result.
-const UNDO_GROUP_MS = 1100;
-const personsPause = (since) => new Promise((resolve) => setTimeout(resolve, Math.max(0, UNDO_GROUP_MS - (Date.now() - since))));
 
 /** Errors the page throws, collected from now on. */
 function pageErrors(page) {
