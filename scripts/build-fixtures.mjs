@@ -1,7 +1,8 @@
 // Bundles the fixture pages' real editors (www/fixtures/editors/<name>.js, from the npm
 // packages pinned in package.json) into www/fixtures/editors/<name>.bundle.js with esbuild,
 // so the pages load them from 127.0.0.1 and never from a CDN. Build output only (gitignored);
-// run by `make extension`. Quick when nothing changed.
+// run by `make extension`. Quick when nothing changed. `global` (Node's name, which Draft.js's
+// fbjs uses) is the page's globalThis.
 import { build } from 'esbuild';
 import { readdir, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,6 @@ for (const name of (await readdir(DIR)).filter((f) => f.endsWith('.js') && !f.en
   const entry = join(DIR, name);
   const outfile = join(DIR, name.replace(/\.js$/, '.bundle.js'));
   if ((await mtime(outfile)) > Math.max(await mtime(entry), await mtime(LOCK))) continue;
-  await build({ entryPoints: [entry], outfile, bundle: true, format: 'iife', minify: true, target: 'chrome120', legalComments: 'none', logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } });
+  await build({ entryPoints: [entry], outfile, bundle: true, format: 'iife', minify: true, target: 'chrome120', legalComments: 'none', logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' } });
   console.log(`fixture editor built: www/fixtures/editors/${name.replace(/\.js$/, '.bundle.js')}`);
 }

@@ -1,9 +1,11 @@
 // Editor discovery and reading (extension/src/content/editors.js) in a real page: which boxes
-// are never read, how rich editors' blocks become the reply text, and that report offsets
-// (UTF-16) map back to exactly the right words in the DOM for highlighting.
+// are never read, how rich editors' blocks become the reply text (hand-made markup, and the
+// real Lexical, ProseMirror, TipTap, Quill, Slate and Draft.js editors of
+// www/fixtures/rich-editor.html, checked against each editor's own text), and that report
+// offsets (UTF-16) map back to exactly the right words in the DOM for highlighting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchPlain, serveWww, sourceBundle } from './harness.mjs';
+import { launchPlain, serveWww, sourceBundle, REAL_EDITORS, REAL_EDITOR_BOX, realEditorPage } from './harness.mjs';
 
 let browser;
 let server;
@@ -82,6 +84,36 @@ test('rich editors: blocks become lines, and offsets map back to the exact words
   assert.equal(result.text, 'Great question 😀 honestly.\nOur ladders are 20% off this week.\nDM me\nfor the link');
   assert.deepEqual(result.ranges, ['20% off', 'this week', 'DM me', 'link']);
 });
+
+// Lines typed with Enter, an empty one among them (each editor marks it with its own
+// placeholder: <br>, a trailing break, a zero-width character), and emoji before the words.
+const LINES = ['Great question 😀 honestly.', '', 'Our ladders are 20% off this week.', 'DM me for the link'];
+for (const name of REAL_EDITORS) {
+  test(`a real ${name} editor: its blocks become lines, as in its own text, and offsets map back to the words`, async () => {
+    const editorPage = await browser.newPage();
+    try {
+      await editorPage.goto(`${server.url}fixtures/${realEditorPage(name)}`);
+      await editorPage.addScriptTag({ content: bundle });
+      await editorPage.locator(REAL_EDITOR_BOX).click();
+      for (const [i, line] of LINES.entries()) {
+        if (i > 0) await editorPage.keyboard.press('Enter');
+        await editorPage.keyboard.type(line);
+      }
+      const result = await editorPage.evaluate((box) => {
+        const root = RTREditors.editorFromElement(document.querySelector(box));
+        const { text } = RTREditors.readRich(root);
+        const spans = ['20% off', 'this week', 'DM me', 'link'].map((w) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length }));
+        return { own: window.fixtureEditor.text(), text, read: RTREditors.readEditor(root), ranges: RTREditors.rangesFor(root, spans).map((r) => r.toString()) };
+      }, REAL_EDITOR_BOX);
+      assert.equal(result.own, LINES.join('\n'), `${name} holds what was typed`);
+      assert.equal(result.text, result.own, 'read as the editor reads itself');
+      assert.equal(result.read, result.own);
+      assert.deepEqual(result.ranges, ['20% off', 'this week', 'DM me', 'link']);
+    } finally {
+      await editorPage.close();
+    }
+  });
+}
 
 test('readEditor gives a field its exact value, multi-line and untrimmed', async () => {
   const value = await page.evaluate(() => {

@@ -4,7 +4,8 @@
 // access to 127.0.0.1 and no fixture mapping), records every request the browser makes,
 // types like a person, and reads what the extension shows through the extension itself
 // (the service worker asks the tab's content script), never through the page.
-// It never sleeps for a fixed time: every wait polls a condition with a deadline.
+// It never sleeps for a fixed time to wait for a result: every wait polls a condition with a
+// deadline (personsPause models a person's pace before a fix, for the editors' undo grouping).
 import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -47,6 +48,24 @@ export async function waitFor(what, check, timeoutMs = 15_000) {
   }
 }
 
+/**
+ * Run inside the extension (its source is sent there, so it uses nothing from this module):
+ * turns Read the Room on for sites outside the defaults (the fixture server's own hostname,
+ * 127.0.0.1, is one), as the popup's "enable on this site" would.
+ */
+export async function enableSitesInStorage(ids) {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const site = () => ({ enabled: true, sensitivity: 'normal', disabledRules: [] });
+  const defaults = ['reddit', 'x', 'linkedin', 'facebook', 'youtube', 'mastodon', 'bluesky', 'hackernews'];
+  const settings = {
+    schemaVersion: 1, enabled: true, phrases: [],
+    sites: Object.fromEntries([...defaults, ...ids].map((id) => [id, site()])),
+    history: { enabled: true, retentionDays: 30, keepText: false },
+  };
+  await api.storage.sync.clear();
+  await api.storage.local.set({ settings, settingsArea: 'local' });
+}
+
 /** Launches Chromium with the extension; every request is recorded in `requests`. */
 export async function launchWithExtension() {
   await access(join(EXTENSION_DIR, 'manifest.json')).catch(() => {
@@ -81,7 +100,7 @@ export async function launchWithExtension() {
     async open(name) {
       const page = await context.newPage();
       // A query unique to this page lets the worker find its tab even if the file is open twice.
-      await page.goto(`${server.url}fixtures/${name}?page=${++pagesOpened}`);
+      await page.goto(`${server.url}fixtures/${name}${name.includes('?') ? '&' : '?'}page=${++pagesOpened}`);
       await waitFor(`the content script on ${name}`, () => this.state(page));
       return page;
     },
@@ -110,17 +129,7 @@ export async function launchWithExtension() {
      * hostname, 127.0.0.1, is one), as the popup's "enable on this site" would.
      */
     async enableSites(siteIds) {
-      await worker.evaluate(async (ids) => {
-        const site = () => ({ enabled: true, sensitivity: 'normal', disabledRules: [] });
-        const defaults = ['reddit', 'x', 'linkedin', 'facebook', 'youtube', 'mastodon', 'bluesky', 'hackernews'];
-        const settings = {
-          schemaVersion: 1, enabled: true, phrases: [],
-          sites: Object.fromEntries([...defaults, ...ids].map((id) => [id, site()])),
-          history: { enabled: true, retentionDays: 30, keepText: false },
-        };
-        await chrome.storage.sync.clear();
-        await chrome.storage.local.set({ settings, settingsArea: 'local' });
-      }, siteIds);
+      await worker.evaluate(enableSitesInStorage, siteIds);
     },
     /**
      * Requests that were neither the fixture server's nor the extension's own files. An
@@ -155,6 +164,26 @@ export async function typeInto(page, selector, text) {
 export async function editorText(page, selector) {
   return page.locator(selector).first().evaluate((el) => (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT' ? el.value : el.innerText));
 }
+
+/**
+ * The real editors of www/fixtures/rich-editor.html?editor=<name>, built from their npm
+ * packages (www/fixtures/editors/<name>.js); each page exposes window.fixtureEditor.text().
+ */
+export const REAL_EDITORS = ['lexical', 'prosemirror', 'tiptap', 'quill', 'slate', 'draft'];
+export const realEditorPage = (name) => `rich-editor.html?editor=${name}`;
+/** The contenteditable each real editor renders in its page. */
+export const REAL_EDITOR_BOX = '#reply-box [contenteditable="true"]';
+/** A real editor's text from its own state, through its API (no-break spaces as spaces). */
+export const realEditorText = (page) => page.evaluate(() => window.fixtureEditor.text().replaceAll('\u00a0', ' '));
+
+// A person reads the card before applying a fix. Rich editors merge edits made in quick
+// succession into one undo step (ProseMirror and TipTap: adjacent edits within 500 ms of the
+// last; Quill: within 1 s of a step's first edit; the Lexical page: 300 ms), so a fix applied
+// faster than a person could would be undone together with the typing. The real-editor tests
+// let that moment pass before a fix: a wait for a person's pace, not for a result.
+const UNDO_GROUP_MS = 1100;
+/** Resolves once UNDO_GROUP_MS have passed since `since` (Date.now() of the last edit). */
+export const personsPause = (since) => new Promise((resolve) => setTimeout(resolve, Math.max(0, UNDO_GROUP_MS - (Date.now() - since))));
 
 /** Bundles an extension source module as a plain script exposing its exports as `globalName`. */
 export async function sourceBundle(relativePath, globalName) {

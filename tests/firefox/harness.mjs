@@ -114,7 +114,7 @@ export async function launchFirefox() {
     /** Opens a fixture page in a new tab and waits until the content script answers there. */
     async open(name) {
       await driver.switchTo().newWindow('tab');
-      const url = `${server.url}fixtures/${name}?page=${++pagesOpened}`;
+      const url = `${server.url}fixtures/${name}${name.includes('?') ? '&' : '?'}page=${++pagesOpened}`;
       await driver.get(url);
       const handle = await driver.getWindowHandle();
       const tabId = await waitFor(`a tab for ${name}`, () => h.inExtension(async (u) => (await browser.tabs.query({})).find((t) => t.url === u)?.id ?? null, url));

@@ -4,14 +4,26 @@
 // and a single undo (Ctrl+Z) brings the original back:
 //   textarea / input  -> select the range, execCommand('insertText') (native undo stack);
 //                        where that is refused, setRangeText + an `input` event.
-//   contenteditable   -> select the DOM range, execCommand('insertText'), which fires the
-//                        `beforeinput`/`input` pair rich editors (Lexical, ProseMirror, Quill,
-//                        Slate, Draft) listen to; where refused, a cancelable `beforeinput`
-//                        and, if the editor did not handle it, a plain DOM edit + `input`.
+//   contenteditable   -> select the DOM range and let the selection settle (the editor hears
+//                        `selectionchange`), then offer the edit as a keyboard would: a
+//                        cancelable `beforeinput` (`insertText` with the words, or
+//                        `deleteContentBackward` over the selection). Editors that edit their
+//                        model from beforeinput (Slate, Lexical) cancel it and do the edit
+//                        themselves; a browser's execCommand fires no beforeinput, so they
+//                        would miss it. Where nobody cancels (plain contenteditable,
+//                        ProseMirror/TipTap, Quill, Draft.js read the DOM change and its
+//                        `input` event), execCommand('insertText') makes the browser's own
+//                        edit; where refused, a plain DOM edit + `input`.
+// The box must then read exactly the fixed text (an editor may render its model a frame
+// later, so this waits for its DOM, with a deadline); otherwise the answer is a failure.
 // Never writes anything but the fix, never touches the box when its text changed since the
-// report (stale offsets), and never throws into the page: it answers {ok, reason}.
+// report (stale offsets), never uses innerHTML, and never throws into the page: it answers
+// a promise of {ok, reason}.
 import { coveringEdit, fixedText } from '../../../js/fix-edits.mjs';
 import { readEditor, readRich } from './editors.js';
+
+/** How long an editor may take to render the edit it took into its model. */
+const RENDER_DEADLINE_MS = 1000;
 
 function validFix(text, fix) {
   if (!fix || !Array.isArray(fix.edits) || fix.edits.length === 0) return false;
@@ -25,6 +37,8 @@ function validFix(text, fix) {
 }
 
 const isField = (el) => el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+// A contenteditable keeps a trailing or doubled space as a no-break space.
+const plain = (s) => s.replaceAll('\u00a0', ' ');
 
 function insertText(doc, text) {
   try {
@@ -59,19 +73,42 @@ function domRange(root, start, end) {
   return begun ? (range.setEnd(pieces.at(-1).node, pieces.at(-1).node.data.length), range) : null;
 }
 
-function applyToRich(root, { start, end, text }) {
+/** Resolves on the document's next `selectionchange` (editors read the selection from it), or after a frame's worth of time when none comes (the selection was already there). */
+function selectionSettled(doc) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    doc.addEventListener('selectionchange', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+/** Resolves true once the box reads `expected`, false if it does not by the deadline. */
+function reads(editor, expected) {
+  const matches = () => plain(readEditor(editor)) === expected;
+  if (matches()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok) => { observer.disconnect(); clearTimeout(timer); resolve(ok); };
+    const observer = new MutationObserver(() => { if (matches()) done(true); });
+    const timer = setTimeout(() => done(matches()), RENDER_DEADLINE_MS);
+    observer.observe(editor, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+async function applyToRich(root, { start, end, text }, scoredText) {
   const doc = root.ownerDocument;
   const range = domRange(root, start, end);
   if (!range) return false;
   root.focus({ preventScroll: true });
   const selection = doc.getSelection();
+  const settled = selectionSettled(doc);
   selection.removeAllRanges();
   selection.addRange(range);
+  await settled;
   const before = readRich(root).text;
+  if (before !== scoredText) throw new Error('the reply changed since it was scored');
+  const inputType = text === '' ? 'deleteContentBackward' : 'insertText';
+  const event = new InputEvent('beforeinput', { bubbles: true, cancelable: true, composed: true, inputType, data: text === '' ? null : text });
+  if (!root.dispatchEvent(event)) return true; // the editor made the edit in its own model
   if (insertText(doc, text) && readRich(root).text !== before) return true;
-  // The editor refused execCommand: offer it the edit as a beforeinput, as a keyboard would.
-  const event = new InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertReplacementText', data: text });
-  if (!root.dispatchEvent(event)) return true; // the editor handled it in its own model
   range.deleteContents();
   if (text) range.insertNode(doc.createTextNode(text));
   root.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
@@ -79,22 +116,18 @@ function applyToRich(root, { start, end, text }) {
 }
 
 /**
- * Applies `fix` to `editor` if its text is still `scoredText`. Answers {ok, reason?}; ok means
- * the box now reads exactly the fixed text.
+ * Applies `fix` to `editor` if its text is still `scoredText`. Resolves to {ok, reason?}; ok
+ * means the box now reads exactly the fixed text.
  */
-export function applyFix(editor, fix, scoredText) {
+export async function applyFix(editor, fix, scoredText) {
   try {
     const text = readEditor(editor);
     if (text !== scoredText) return { ok: false, reason: 'the reply changed since it was scored' };
     if (!validFix(text, fix)) return { ok: false, reason: 'the fix does not fit this reply' };
     const edit = coveringEdit(text, fix);
     if (isField(editor)) applyToField(editor, edit);
-    else if (!applyToRich(editor, edit)) return { ok: false, reason: 'could not find the words in the editor' };
-    // A contenteditable keeps a trailing or doubled space as a no-break space.
-    const plain = (s) => s.replaceAll('\u00a0', ' ');
-    const expected = plain(fixedText(text, fix));
-    const now = plain(readEditor(editor));
-    return now === expected ? { ok: true } : { ok: false, reason: 'the editor did not take the whole edit' };
+    else if (!(await applyToRich(editor, edit, text))) return { ok: false, reason: 'could not find the words in the editor' };
+    return (await reads(editor, plain(fixedText(text, fix)))) ? { ok: true } : { ok: false, reason: 'the editor did not take the whole edit' };
   } catch (error) {
     return { ok: false, reason: error.message };
   }

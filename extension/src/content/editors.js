@@ -1,5 +1,5 @@
 // Finds the text box being typed in and reads its text. Knows textarea, text inputs and
-// contenteditable roots (Draft.js, Lexical, ProseMirror, Quill), through open shadow roots and
+// contenteditable roots (Draft.js, Lexical, ProseMirror/TipTap, Quill, Slate), through open shadow roots and
 // same-origin iframes.
 // Never reads password, e-mail, payment or one-time-code fields, nor editors that opt out of
 // writing assistants; never writes into any editor.
@@ -84,25 +84,41 @@ function isBlock(node) {
   return node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has(node.tagName);
 }
 
+// A text node holding only U+FEFF is a caret placeholder (Slate's empty line), not text.
+const PLACEHOLDER = /^\uFEFF+$/;
+
 /**
- * Reads a contenteditable as the analyzer sees it: text nodes in order, a newline between
- * blocks and for <br>. Returns the text and where each text node starts in it, so report
- * offsets (UTF-16, like JS strings) map back to DOM ranges for highlighting.
+ * Reads a contenteditable as the analyzer sees it, as the editors themselves read their
+ * content: text nodes in order, a newline between blocks (an empty block, `<p><br></p>`, is an
+ * empty line) and for each <br> that has something after it in its block (a <br> that ends its
+ * block only holds the line open). Returns the text and where each text node starts in it, so
+ * report offsets (UTF-16, like JS strings) map back to DOM ranges for highlighting.
  */
 export function readRich(root) {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
   let text = '';
   const pieces = [];
   let lastBlock = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      if (node.tagName === 'BR') text += '\n';
-      continue;
-    }
+  let openBreak = false; // a <br> seen in lastBlock, nothing after it yet
+  const blockOf = (node) => {
     let block = node.parentElement;
     while (block && block !== root && !isBlock(block)) block = block.parentElement;
-    if (lastBlock && block !== lastBlock && text && !text.endsWith('\n')) text += '\n';
+    return block;
+  };
+  // Something in `block`: a new line if the block changed, or for a <br> before it.
+  const enter = (block) => {
+    if (lastBlock && (block !== lastBlock || openBreak)) text += '\n';
     lastBlock = block;
+    openBreak = false;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      if (node.tagName === 'BR') { enter(blockOf(node)); openBreak = true; }
+      continue;
+    }
+    if (node.data === '') continue;
+    enter(blockOf(node));
+    if (PLACEHOLDER.test(node.data)) continue;
     pieces.push({ node, start: text.length });
     text += node.data;
   }

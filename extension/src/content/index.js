@@ -68,11 +68,11 @@ function turnOn(config) {
     allow: (phrase) => { if (extensionAlive()) allowPhrase(siteId, phrase).catch((e) => { lastError = e.message; }); else retire(); },
     turnOff: () => { if (extensionAlive()) setSiteEnabled(siteId, false).catch((e) => { lastError = e.message; }); else retire(); },
     fixes: () => (state.session ? state.session.fixes() : Promise.resolve([])),
-    applyFix: (fix) => {
+    applyFix: async (fix) => {
       if (!state.session) return;
-      const result = state.session.applyFix(fix);
+      const result = await state.session.applyFix(fix);
       if (!result.ok) lastError = `fix ${fix.id}: ${result.reason}`;
-      state.ui.announce(result.ok ? t('liveFixed', levelWord(fix.after.level)) : t('liveFixFailed', result.reason));
+      if (!signal.aborted) state.ui.announce(result.ok ? t('liveFixed', levelWord(fix.after.level)) : t('liveFixFailed', result.reason));
     },
   });
   // The WASM is loaded on the first focused box, not on page load: pages where nobody

@@ -174,13 +174,13 @@ export function startSession({ editor, host, ui, settle, pageSignal, onError, on
       return fixesOf.promise;
     },
     /**
-     * Applies one of the current report's fixes (the person clicked it). Answers {ok, reason?};
-     * on success the reply is re-scored at once so the badge follows.
+     * Applies one of the current report's fixes (the person clicked it). Resolves to
+     * {ok, reason?}; then the reply is re-scored at once so the badge follows.
      */
-    applyFix(fix) {
+    async applyFix(fix) {
       const offered = fixesOf && fixesOf.report === report && fixesOf.list ? fixesOf.list.find((f) => f.id === fix.id) : undefined;
       if (!offered || signal.aborted) return { ok: false, reason: 'that fix is no longer offered' };
-      const result = applyFix(editor, offered, lastText);
+      const result = await applyFix(editor, offered, lastText);
       if (result.ok) {
         fixesApplied = [...fixesApplied.filter((f) => f.id !== offered.id), { id: offered.id, rules: [...offered.rules] }];
       }
