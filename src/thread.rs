@@ -279,7 +279,9 @@ impl AnalyzedThread {
                 best.push((refused, ev.clone()));
             }
         }
-        out.invited = out.invited.clamp(0.0, 1.0);
+        // A refusal in the parent, post or title ("no selling in the comments") cancels
+        // (part of) a request: the page said where offers go.
+        out.invited = (out.invited * (1.0 - model.reader("refusal").clamp(0.0, 1.0) * out.refused)).clamp(0.0, 1.0);
         best.sort_by(|a, b| b.0.total_cmp(&a.0));
         // Rule evidence first (it names the rule), then the learned spans, at most 32 in all.
         out.evidence = AnalyzedThread::evidence(&weighed);
