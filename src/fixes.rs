@@ -91,6 +91,24 @@ pub(crate) fn candidates(reply: &str, signals: &[Signal], phrases: &[String], as
     }
 
     let selling: Vec<(usize, usize, &Signal)> = spans.iter().copied().filter(|(s, e, sig)| s < e && is_selling(sig)).collect();
+    // Every sentence that sells (a call to buy, a discount, learned selling words: evidence no
+    // clause removal above takes), when a sentence of three words or more is left without them.
+    let sells = |(a, z): (usize, usize)| selling.iter().any(|&(s, e, _)| s < z && a < e);
+    let all_sentences = sentences(reply);
+    if all_sentences.iter().any(|&r| !sells(r) && reply[r.0..r.1].split_whitespace().count() >= 3) {
+        let ranges: Vec<(usize, usize)> = all_sentences.iter().copied().filter(|&r| sells(r)).collect();
+        let mut rules: Vec<String> = Vec::new();
+        for (_, _, sig) in &selling {
+            if !rules.contains(&sig.rule) {
+                rules.push(sig.rule.clone());
+            }
+        }
+        let ranges = no_trailing_space(reply, merge(ranges));
+        let edits = to_utf16(reply, ranges.iter().map(|&(s, e)| (s, e, String::new())).collect());
+        if !edits.is_empty() && !out.iter().any(|c| c.edits == edits) {
+            out.push(Candidate { id: "remove-selling-sentences", label: "Remove the sentences that sell".into(), rules, edits });
+        }
+    }
     let disclosed = signals.iter().any(|s| s.category == "disclose" || matches!(s.rule.as_str(), "self.role" | "self.business" | "self.we_sell" | "self.user_phrase"));
     if let (false, Some(&(_, first_end, _))) = (disclosed, selling.first()) {
         let own = phrases.iter().map(|p| p.trim()).find(|p| p.chars().count() >= 2 && !p.contains('/') && !p.contains('@') && !p.contains("www."));
@@ -353,6 +371,23 @@ mod tests {
         let s = reply.find("this week only").unwrap();
         let (a, z) = words_only(reply, s, s + 14);
         assert_eq!(format!("{}{}", &reply[..a], &reply[z..]), "Our ladders are 20% off, DM me");
+    }
+
+    #[test]
+    fn the_sentences_that_sell_go_when_an_answer_is_left() {
+        let reply = "I love the Glide 5s for flat feet. Use code RUN20 at checkout for 20% off at strideshop.example!";
+        let (s, e) = (reply.find("Use code").unwrap(), reply.find("Use code").unwrap() + 8);
+        let sig = Signal { rule: "cta.buy".into(), category: "cta".into(), start: s, end: e, text: "Use code".into(), weight: 15, message: String::new() };
+        let c = candidates(reply, &[sig.clone()], &[], true);
+        let fix = c.iter().find(|c| c.id == "remove-selling-sentences").expect("offered");
+        assert_eq!(fix.rules, ["cta.buy"]);
+        let (a, z) = (fix.edits[0].start, fix.edits[0].end);
+        assert_eq!(fix.edits.len(), 1);
+        assert_eq!(format!("{}{}", &reply[..a], &reply[z..]), "I love the Glide 5s for flat feet.");
+        // Nothing is left to say without the selling sentence: no such fix.
+        let only = "Use code RUN20 at checkout for 20% off!";
+        let sig = Signal { start: 0, end: 8, ..sig };
+        assert!(candidates(only, &[sig], &[], true).iter().all(|c| c.id != "remove-selling-sentences"));
     }
 
     #[test]

@@ -147,6 +147,8 @@ impl AnalyzedThread {
         if let Some(model) = model {
             self.read_learned(model, index, text, &norm, closeness, &hits);
         }
+        // Discussion questions are the invitation model's evidence only, never the report's.
+        hits.retain(|h| h.rule.kind != Kind::Discussion);
         if hits.is_empty() {
             return;
         }

@@ -82,6 +82,7 @@ pub fn rules(args: &RulesArgs) -> Result<ExitCode, Failure> {
         read_the_room::rules::Kind::Mitigation => "mitigation",
         read_the_room::rules::Kind::Invitation => "invitation",
         read_the_room::rules::Kind::Refusal => "refusal",
+        read_the_room::rules::Kind::Discussion => "discussion",
     };
     let id_width = rules.iter().map(|r| r.id.chars().count()).max().unwrap_or(0).max("id".len());
     let category_width = rules.iter().map(|r| r.category.chars().count()).max().unwrap_or(0).max("category".len());

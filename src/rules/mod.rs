@@ -26,6 +26,9 @@ pub enum Kind {
     Invitation,
     /// Evidence in the thread that offers are unwelcome (refusals, follow-thanks).
     Refusal,
+    /// Evidence in the thread that it asks for opinions or comparisons, not for offers: read
+    /// only by the invitation model, as a feature (it never invites or refuses by itself).
+    Discussion,
 }
 
 /// An extra test a match must pass, for what a pattern alone cannot say.

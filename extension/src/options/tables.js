@@ -10,9 +10,9 @@ import { t } from '../shared/i18n.js';
 
 export const SENSITIVITY_STEPS = ['quiet', 'normal', 'strict'];
 // Rule kinds from the catalogue, in the order shown, with a heading in plain words.
-const KIND_ORDER = ['signal', 'mitigation', 'invitation', 'refusal'];
+const KIND_ORDER = ['signal', 'mitigation', 'invitation', 'refusal', 'discussion'];
 const kindHeading = (kind) => ({
-  signal: t('kindSignal'), mitigation: t('kindMitigation'), invitation: t('kindInvitation'), refusal: t('kindRefusal'),
+  signal: t('kindSignal'), mitigation: t('kindMitigation'), invitation: t('kindInvitation'), refusal: t('kindRefusal'), discussion: t('kindDiscussion'),
   stale: t('kindStale'),
 })[kind] ?? t('kindOther');
 // The settings keep the step ids; people see their words.

@@ -1,5 +1,6 @@
-//! Rules that read the thread: invitations (someone asked for offers) and refusals
-//! (someone said no, or the thread is a thank-you where any offer is out of place).
+//! Rules that read the thread: invitations (someone asked for offers), refusals (someone said
+//! no, or the thread is a thank-you where any offer is out of place) and discussion questions
+//! (opinions and comparisons: "which is best?" asks for no offer).
 //!
 //! Invitation `weight` is its strength (0–100) when found in the message being replied to;
 //! `thread.rs` scales it down with distance. Refusal `weight` is points added to a
@@ -116,5 +117,17 @@ pub static RULES: &[Rule] = &[
         suggestion: "",
         flags: ex(&["Thanks for connecting, Jordan!", "thanks for the follow :)", "appreciate the follow back 🤝", "love your linework, just followed!"]),
         passes: ex(&["thanks for the tip about the tyres"]),
+    },
+    Rule {
+        id: "discuss.compare",
+        kind: Discussion,
+        weight: 0,
+        pattern: r"\bwhich\s+(?:[\w'-]+\s+){0,3}?(?:is|are)\s+(?:the\s+)?(?:best|better|worse|worst|easier|safer|nicer|faster|cheaper|stronger|lighter)\b|\bwhich\s+(?:[\w'-]+\s+){0,2}?(?:style|type|kind|one|brand|model)s?\s*(?:do\s+(?:you|y'?all|you\s+guys|people)\s+(?:prefer|like|use))?\s*\?|\b(?:do|would)\s+(?:you|y'?all|you\s+guys|people)\s+prefer\b|\bwhat'?s\s+(?:your|everyone'?s)\s+(?:favou?rite|go-to|opinion|take)\b|\bwhat\s+do\s+(?:you|y'?all|you\s+guys|people)\s+think\b|\b\w+\s+(?:vs\.?|versus)\s+\w+",
+        unless: r"\b(?:buy|buying|purchase|order|hire|hiring|book|for\s+sale|selling|sell|quote|quotes)\b",
+        check: Check::None,
+        message: "A question for opinions or comparisons, not for offers",
+        suggestion: "",
+        flags: ex(&["Which ladder style is best?", "Cleaning gutters: which ladder style?", "Which style do you prefer? Tell us below.", "What's your favourite hiking boot?", "Extension vs multi-position ladders"]),
+        passes: ex(&["Which meal kit should I buy?", "Which plumber do you use? Need one asap, quote welcome", "I bought a ladder last year"]),
     },
 ];
