@@ -130,7 +130,7 @@ test('Analyzer.rules() lists the catalogue as plain objects', () => {
   assert.ok(Array.isArray(rules) && rules.length > 0, 'the catalogue is not empty');
   for (const rule of rules) {
     assert.match(rule.id, /^[a-z0-9_]+(\.[a-z0-9_]+)+$/);
-    assert.ok(['signal', 'mitigation', 'invitation', 'refusal'].includes(rule.kind), rule.kind);
+    assert.ok(['signal', 'mitigation', 'invitation', 'refusal', 'discussion'].includes(rule.kind), rule.kind);
     assert.equal(typeof rule.message, 'string');
   }
 });
