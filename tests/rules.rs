@@ -8,7 +8,8 @@ fn thread_of(text: &str) -> Thread {
     Thread { title: None, messages: vec![Message { author: "op".into(), text: text.into() }], parent: None }
 }
 
-/// Rule ids that fire for `text`, as a reply (signals, mitigations) or as a post (invitations, refusals).
+/// Rule ids that fire for `text`, as a reply (signals, mitigations) or as a post (invitations,
+/// refusals, discussion questions).
 fn fired(kind: Kind, text: &str) -> Vec<String> {
     let analyzer = Analyzer::new(Config::default()).unwrap();
     match kind {
@@ -20,6 +21,8 @@ fn fired(kind: Kind, text: &str) -> Vec<String> {
             let t = analyzer.thread(&thread_of(text));
             analyzer.score(&t, "ok").invitations.into_iter().map(|i| i.rule).collect()
         }
+        // Never reported: the invitation model's evidence only.
+        Kind::Discussion => read_the_room::rules::thread_rules_in(text).into_iter().map(String::from).collect(),
     }
 }
 

@@ -286,6 +286,17 @@ pub(crate) fn thread_rules() -> &'static Table {
     C.get_or_init(|| Table::new(catalog::THREAD))
 }
 
+/// The ids of the thread rules (invitations, refusals, discussion questions) that fire in one
+/// message, normalised as the analyzer reads it: what the invitation model sees of its rules.
+pub fn thread_rules_in(text: &str) -> Vec<&'static str> {
+    let norm = crate::text::Normalized::new(text);
+    let mut hits = Vec::new();
+    thread_rules().find_all(&norm.text, text, &|s, e| norm.original_range(s, e), &|_| true, &mut hits);
+    let mut ids: Vec<&'static str> = hits.iter().map(|h| h.rule.id).collect();
+    ids.dedup();
+    ids
+}
+
 /// How far past a match an `unless` pattern may look.
 const UNLESS_AFTER: usize = 40;
 /// At most this many hits per rule per text are reported (keeps reports small on huge input).
