@@ -470,6 +470,22 @@ fn product_f1(rows: &[CaseRow], scored: &[(Vec<f32>, f32)], c_label: bool, u_lab
     best
 }
 
+/// The L2 of `L2_GRID` whose fit, quantised to `keep` weights, scores best on validation
+/// (the first of equals), and that fit; each candidate's score goes to the log.
+fn choose_l2(log: &mut String, name: &str, metric: &str, keep: usize, fit: &dyn Fn(f32) -> (f32, Vec<f32>), score: &dyn Fn(&Linear) -> f64) -> (f32, (f32, Vec<f32>)) {
+    let mut best: Option<(f64, f32, (f32, Vec<f32>))> = None;
+    for &l2 in &L2_GRID {
+        let weights = fit(l2);
+        let value = score(&Linear::quantise(weights.0, &weights.1, keep));
+        let _ = writeln!(log, "{name} l2={l2:e}  validation {metric} {value:.3}");
+        if best.as_ref().is_none_or(|b| value > b.0) {
+            best = Some((value, l2, weights));
+        }
+    }
+    let (_, l2, weights) = best.unwrap_or_else(|| (0.0, L2_GRID[0], fit(L2_GRID[0])));
+    (l2, weights)
+}
+
 /// Trains on `corpus`. Reads train and validation only.
 pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     let mut log = String::new();
@@ -484,16 +500,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     let all_parents: Vec<&(Row, usize)> = train.parents.iter().flatten().collect();
 
     // Hyper-parameters, chosen on validation.
-    let mut best_c = (f64::MIN, L2_GRID[0], None);
-    for &l2 in &L2_GRID {
-        let fit = fit_commercial(&all, l2);
-        let lin = Linear::quantise(fit.0, &fit.1, KEEP_COMMERCIAL);
-        let f1 = commercial_f1(&lin, &val.rows);
-        let _ = writeln!(log, "commercial  l2={l2:e}  validation F1 {f1:.3}");
-        if f1 > best_c.0 {
-            best_c = (f1, l2, Some(fit));
-        }
-    }
+    let (l2c, commercial) = choose_l2(&mut log, "commercial ", "F1", KEEP_COMMERCIAL, &|l2| fit_commercial(&all, l2), &|lin| commercial_f1(lin, &val.rows));
     // The invitation model: L2 and how much the cases' parents count beside the labelled
     // messages, chosen by the invitation answer's F1 on validation cases (messages' F1 printed).
     let mut best_a = (f64::MIN, L2_GRID[0], 0.5f32, None);
@@ -517,20 +524,10 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         }
     }
     let mut best_a = (best_a.0, best_a.1, best_a.3, best_a.2);
-    let (l2c, l2a, pwa) = (best_c.1, best_a.1, best_a.3);
+    let (l2a, pwa) = (best_a.1, best_a.3);
     // The hard-sell model's L2: by how well it ranks pitch above caution/ok among the
     // validation cases labelled commercial and uninvited (AUC).
-    let mut best_h = (f64::MIN, L2_GRID[0]);
-    for &l2 in &L2_GRID {
-        let fit = fit_hard(&all, l2);
-        let lin = Linear::quantise(fit.0, &fit.1, KEEP_HARD);
-        let auc = hard_auc(&lin, &val.rows);
-        let _ = writeln!(log, "hard sell   l2={l2:e}  validation AUC {auc:.3}");
-        if auc > best_h.0 {
-            best_h = (auc, l2);
-        }
-    }
-    let l2h = best_h.1;
+    let (l2h, hard) = choose_l2(&mut log, "hard sell  ", "AUC", KEEP_HARD, &|l2| fit_hard(&all, l2), &|lin| hard_auc(lin, &val.rows));
 
     // The thread reader's constants, on validation: how much a request in the post or title
     // counts under a comment, in another comment, and how sure a message must be to count fully.
@@ -610,11 +607,12 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let y: Vec<usize> = train.rows.iter().map(|r| level_index(level_of(r.case))).collect();
     let verdict = fit_ordinal(&oof_x, &y, 1e-4, 1500);
-    let mut model = assemble_with(best_c.2.take().unwrap_or_default(), fit_hard(&all, l2h), best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
+    let mut model = assemble_with(commercial, hard, best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
 
+    // The verdict's inputs on validation (the cuts do not change them): read once.
+    let val_scored = scored(&model, &val.rows);
     // The cuts, on validation: best pitch F1 with at most 2% of ok called pitch, then best 3-way accuracy.
     if !val.rows.is_empty() {
-        let val_scored = scored(&model, &val.rows);
         let mut best = (f64::MIN, 0.0f32);
         for step in -15..=15 {
             let d = step as f32 * 0.1;
@@ -647,17 +645,25 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let _ = writeln!(log, "  bias {:+.3}  cuts {:.3} / {:.3}", model.verdict.bias, model.verdict.t1, model.verdict.t2);
 
-    // Learning curve: validation F1 of each model trained on a share of the train batches' cases.
-    let _ = writeln!(log, "learning curve (validation F1 at a share of train):");
-    let _ = writeln!(log, "  share  cases  commercial  invitation  pitch");
-    for share in [10u64, 25, 50, 100] {
-        let keep = |id: &str| u64::from(features::fnv1a32(&[id.as_bytes()])) % 100 < share;
-        let rows: Vec<&CaseRow> = train.rows.iter().filter(|r| keep(r.case.case.id.as_deref().unwrap_or(""))).collect();
-        let parents: Vec<&(Row, usize)> = train.rows.iter().zip(&train.parents).filter(|(r, _)| keep(r.case.case.id.as_deref().unwrap_or(""))).filter_map(|(_, p)| p.as_ref()).collect();
-        let msgs: Vec<(Row, usize)> = corpus.messages(Split::Train).zip(&train.messages).filter(|((_, m), _)| keep(&m.id)).map(|(_, r)| r.clone()).collect();
+    // Learning curves: the models refitted on the train cases and messages `keep` picks (by
+    // index), read on validation: (cases, commercial F1, invitation F1, pitch F1).
+    let curve_point = |keep_case: &dyn Fn(usize) -> bool, keep_message: &dyn Fn(usize) -> bool| -> (usize, f64, f64, f64) {
+        let rows: Vec<&CaseRow> = train.rows.iter().enumerate().filter(|(k, _)| keep_case(*k)).map(|(_, r)| r).collect();
+        let parents: Vec<&(Row, usize)> = train.parents.iter().enumerate().filter(|(k, _)| keep_case(*k)).filter_map(|(_, p)| p.as_ref()).collect();
+        let msgs: Vec<(Row, usize)> = train.messages.iter().enumerate().filter(|(k, _)| keep_message(*k)).map(|(_, m)| m.clone()).collect();
         let m = assemble_with(fit_commercial(&rows, l2c), fit_hard(&rows, l2h), fit_asks(&msgs, &parents, l2a, pwa), model.verdict.clone(), reader.clone());
         let (f1, _, _, inv) = figures(&m, &val.rows, &scored(&m, &val.rows), 0.0, 0.0);
-        let _ = writeln!(log, "  {share:>4}%  {:>5}  {:>10.3}  {:>10.3}  {f1:>5.3}", rows.len(), commercial_f1(&m.commercial, &val.rows), inv);
+        (rows.len(), commercial_f1(&m.commercial, &val.rows), inv, f1)
+    };
+    // By cases, sampled across every batch.
+    let _ = writeln!(log, "learning curve (validation F1 at a share of train):");
+    let _ = writeln!(log, "  share  cases  commercial  invitation  pitch");
+    let case_ids: Vec<&str> = train.rows.iter().map(|r| r.case.case.id.as_deref().unwrap_or("")).collect();
+    let message_ids: Vec<&str> = corpus.messages(Split::Train).map(|(_, m)| m.id.as_str()).collect();
+    for share in [10u64, 25, 50, 100] {
+        let keep = |id: &str| u64::from(features::fnv1a32(&[id.as_bytes()])) % 100 < share;
+        let (cases, commercial, inv, f1) = curve_point(&|k| keep(case_ids[k]), &|k| keep(message_ids[k]));
+        let _ = writeln!(log, "  {share:>4}%  {cases:>5}  {commercial:>10.3}  {inv:>10.3}  {f1:>5.3}");
     }
     // The same curve by writers: whole train batches (each written by one writer) kept or
     // dropped, two draws per share. Cases sampled across every batch keep every writer's
@@ -670,16 +676,12 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         let (mut sums, mut writers, mut cases) = ([0.0f64; 3], 0usize, 0usize);
         for draw in 0..2u8 {
             let keep = |file: &str| u64::from(features::fnv1a32(&[file.as_bytes(), &[draw]])) % 100 < share;
-            let rows: Vec<&CaseRow> = train.rows.iter().zip(&case_files).filter(|(_, f)| keep(f)).map(|(r, _)| r).collect();
-            let parents: Vec<&(Row, usize)> = train.parents.iter().zip(&case_files).filter(|(_, f)| keep(f)).filter_map(|(p, _)| p.as_ref()).collect();
-            let msgs: Vec<(Row, usize)> = train.messages.iter().zip(&message_files).filter(|(_, f)| keep(f)).map(|(m, _)| m.clone()).collect();
             let mut kept: Vec<&str> = case_files.iter().copied().filter(|f| keep(f)).collect();
             kept.dedup();
             writers += kept.len();
-            cases += rows.len();
-            let m = assemble_with(fit_commercial(&rows, l2c), fit_hard(&rows, l2h), fit_asks(&msgs, &parents, l2a, pwa), model.verdict.clone(), reader.clone());
-            let (f1, _, _, inv) = figures(&m, &val.rows, &scored(&m, &val.rows), 0.0, 0.0);
-            sums[0] += commercial_f1(&m.commercial, &val.rows);
+            let (n, commercial, inv, f1) = curve_point(&|k| keep(case_files[k]), &|k| keep(message_files[k]));
+            cases += n;
+            sums[0] += commercial;
             sums[1] += inv;
             sums[2] += f1;
         }
@@ -687,10 +689,9 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let mut all_writers: Vec<&str> = case_files.clone();
     all_writers.dedup();
-    let (f1, _, _, inv) = figures(&model, &val.rows, &scored(&model, &val.rows), 0.0, 0.0);
+    let (f1, _, _, inv) = figures(&model, &val.rows, &val_scored, 0.0, 0.0);
     let _ = writeln!(log, "   100%  {:>7}  {:>5}  {:>10.3}  {:>10.3}  {f1:>5.3}", all_writers.len(), train.rows.len(), commercial_f1(&model.commercial, &val.rows), inv);
     if !val.rows.is_empty() {
-        let val_scored = scored(&model, &val.rows);
         let _ = writeln!(log, "where validation pitches are lost (pitch F1 of P(commercial) × P(uninvited) × P(hard sell), best cut with ≤ 2% of ok called pitch):");
         for (what, c_label, u_label) in [("as trained", false, false), ("commercial answer from the labels", true, false), ("invitation answer from the labels", false, true), ("both answers from the labels", true, true)] {
             let _ = writeln!(log, "  {what:<34} {:.3}", product_f1(&val.rows, &val_scored, c_label, u_label));
