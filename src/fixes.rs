@@ -63,14 +63,7 @@ pub(crate) fn candidates(reply: &str, signals: &[Signal], phrases: &[String], as
         ("remove-offer", offer_label, offer),
     ];
     let mut push_removal = |id: &'static str, label: &str, ranges: Vec<(usize, usize)>, rules: Vec<String>| {
-        if ranges.is_empty() {
-            return;
-        }
-        let ranges = no_trailing_space(reply, ranges);
-        let edits: Vec<ByteEdit> = ranges.into_iter().map(|(s, e)| (s, e, String::new())).collect();
-        if left_with_words(reply, &edits) {
-            out.push(Candidate { id, label: label.to_string(), rules, edits: to_utf16(reply, edits) });
-        }
+        out.extend(removal_candidate(reply, id, label, ranges, rules));
     };
     // All of them at once (ranges merged, so its edits never overlap): a strong pitch's score
     // can stay saturated while any one selling part is left. Only when it differs from each
@@ -93,21 +86,17 @@ pub(crate) fn candidates(reply: &str, signals: &[Signal], phrases: &[String], as
     let selling: Vec<(usize, usize, &Signal)> = spans.iter().copied().filter(|(s, e, sig)| s < e && is_selling(sig)).collect();
     // Every sentence that sells (a call to buy, a discount, learned selling words: evidence no
     // clause removal above takes), when a sentence of three words or more is left without them.
-    let sells = |(a, z): (usize, usize)| selling.iter().any(|&(s, e, _)| s < z && a < e);
     let all_sentences = sentences(reply);
-    if all_sentences.iter().any(|&r| !sells(r) && reply[r.0..r.1].split_whitespace().count() >= 3) {
-        let ranges: Vec<(usize, usize)> = all_sentences.iter().copied().filter(|&r| sells(r)).collect();
+    if all_sentences.iter().any(|&r| answers(reply, &selling, r)) {
+        let ranges = merge(all_sentences.iter().copied().filter(|&r| sells(&selling, r)).collect());
         let mut rules: Vec<String> = Vec::new();
         for (_, _, sig) in &selling {
             if !rules.contains(&sig.rule) {
                 rules.push(sig.rule.clone());
             }
         }
-        let ranges = no_trailing_space(reply, merge(ranges));
-        let edits = to_utf16(reply, ranges.iter().map(|&(s, e)| (s, e, String::new())).collect());
-        if !edits.is_empty() && !out.iter().any(|c| c.edits == edits) {
-            out.push(Candidate { id: "remove-selling-sentences", label: "Remove the sentences that sell".into(), rules, edits });
-        }
+        let fix = removal_candidate(reply, "remove-selling-sentences", "Remove the sentences that sell", ranges, rules);
+        out.extend(fix.filter(|f| !out.iter().any(|c| c.edits == f.edits)));
     }
     let disclosed = signals.iter().any(|s| s.category == "disclose" || matches!(s.rule.as_str(), "self.role" | "self.business" | "self.we_sell" | "self.user_phrase"));
     if let (false, Some(&(_, first_end, _))) = (disclosed, selling.first()) {
@@ -135,6 +124,27 @@ pub(crate) fn candidates(reply: &str, signals: &[Signal], phrases: &[String], as
     }
     out.truncate(MAX_CANDIDATES);
     out
+}
+
+/// Removing `ranges` (merged, sorted) as a fix, unless nothing would be left to read; a
+/// removal that runs to the end takes the spaces before it.
+fn removal_candidate(reply: &str, id: &'static str, label: &str, ranges: Vec<(usize, usize)>, rules: Vec<String>) -> Option<Candidate> {
+    if ranges.is_empty() {
+        return None;
+    }
+    let ranges = no_trailing_space(reply, ranges);
+    let edits: Vec<ByteEdit> = ranges.into_iter().map(|(s, e)| (s, e, String::new())).collect();
+    left_with_words(reply, &edits).then(|| Candidate { id, label: label.to_string(), rules, edits: to_utf16(reply, edits) })
+}
+
+/// Does the byte range hold any selling evidence?
+fn sells(selling: &[(usize, usize, &Signal)], (a, z): (usize, usize)) -> bool {
+    selling.iter().any(|&(s, e, _)| s < z && a < e)
+}
+
+/// Is the sentence `range` an answer: three words or more and no selling evidence?
+fn answers(reply: &str, selling: &[(usize, usize, &Signal)], range: (usize, usize)) -> bool {
+    !sells(selling, range) && reply[range.0..range.1].split_whitespace().count() >= 3
 }
 
 /// Evidence that sells (not a mitigation, not "answered first", not a personal story).
@@ -249,9 +259,8 @@ fn sentence_end(reply: &str, at: usize) -> usize {
 /// has no answer after it.
 fn answer_first(reply: &str, selling: &[(usize, usize, &Signal)]) -> Option<Vec<ByteEdit>> {
     let sentences = sentences(reply);
-    let sells = |(a, z): (usize, usize)| selling.iter().any(|&(s, e, _)| s < z && a < e);
-    let first_answer = sentences.iter().position(|&r| !sells(r) && reply[r.0..r.1].split_whitespace().count() >= 3)?;
-    if first_answer == 0 || !sentences[..first_answer].iter().all(|&r| sells(r)) {
+    let first_answer = sentences.iter().position(|&r| answers(reply, selling, r))?;
+    if first_answer == 0 || !sentences[..first_answer].iter().all(|&r| sells(selling, r)) {
         return None;
     }
     let cut = sentences[first_answer].0;
