@@ -292,8 +292,12 @@ pub fn thread_rules_in(text: &str) -> Vec<&'static str> {
     let norm = crate::text::Normalized::new(text);
     let mut hits = Vec::new();
     thread_rules().find_all(&norm.text, text, &|s, e| norm.original_range(s, e), &|_| true, &mut hits);
-    let mut ids: Vec<&'static str> = hits.iter().map(|h| h.rule.id).collect();
-    ids.dedup();
+    let mut ids: Vec<&'static str> = Vec::new();
+    for h in &hits {
+        if !ids.contains(&h.rule.id) {
+            ids.push(h.rule.id);
+        }
+    }
     ids
 }
 
