@@ -263,7 +263,6 @@ impl Analyzer {
         let inputs = learned::VerdictInputs {
             c: answer.p,
             h: answer.hard,
-            rules: f32::from(self.hand_verdict(thread, side).score) / 100.0,
             invited: asked.invited,
             refused: asked.refused,
             relevance: f32::from(side.relevance) / 100.0,

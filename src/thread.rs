@@ -71,6 +71,9 @@ pub struct AnalyzedThread {
     pub(crate) parent: Option<usize>,
     /// What each message asks, as the invitation model reads it (empty without a model).
     pub(crate) learned: Vec<LearnedMessage>,
+    /// The title, normalised, and the thread rules that fired in it (read again with the post,
+    /// as one text, the way the invitation model was trained).
+    pub(crate) title_read: Option<(String, Vec<&'static str>)>,
 }
 
 /// One message as the invitation model read it.
@@ -180,7 +183,11 @@ impl AnalyzedThread {
 
     fn read_learned(&mut self, model: &Model, index: i64, text: &str, norm: &Normalized, closeness: f32, hits: &[Hit]) {
         let spans: Vec<(usize, usize, &'static str)> = hits.iter().map(|h| (h.start, h.end, h.rule.id)).collect();
-        let asks = learned::read_message(model, &norm.text, &spans);
+        if index == -1 {
+            self.title_read = Some((norm.text.clone(), hits.iter().map(|h| h.rule.id).collect()));
+        }
+        let title = if index == 0 { self.title_read.as_ref().map(|(t, ids)| (t.as_str(), ids.as_slice())) } else { None };
+        let asks = learned::read_message(model, &norm.text, &spans, title);
         let span = if asks.offers_single > asks.offers { asks.offers_single_span } else { asks.offers_span };
         let (os, oe) = norm.original_range(span.0, span.1);
         let (rs, re) = norm.original_range(asks.refuses_span.0, asks.refuses_span.1);
@@ -266,7 +273,10 @@ impl AnalyzedThread {
             let closed = closed_later(m.message);
             // Below `floor` a message asks nothing; from `saturate` on it is a full request.
             let read = |p: f32| ((p - floor) / (saturate - floor)).clamp(0.0, 1.0);
-            let learned = read(m.asks.offers).max(read(m.asks.offers_single) * model.reader("single"));
+            // The whole message says whether it asks; its windows (read with less context) add
+            // a share, for a request buried in a long post.
+            let window = model.reader("window");
+            let learned = read(m.asks.whole).max(read(m.asks.offers) * window).max(read(m.asks.offers_single) * model.reader("single") * window);
             let strength = learned.max(rule).min(1.0) * if closed { closed_discount } else { 1.0 };
             let invited = near * strength;
             if invited > out.invited {

@@ -112,6 +112,9 @@ pub struct MessageAsks {
     pub refuses_span: (usize, usize),
     /// Strongest P(closed) among sentences read as a filled request.
     pub closed: f32,
+    /// P(offers) of the whole message read at once (with the title before the post), as the
+    /// model was trained: windows find where a request is, the whole text says whether it is one.
+    pub whole: f32,
 }
 
 /// Softmax over the invitation model's four classes.
@@ -144,12 +147,21 @@ pub fn sentences(norm: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Reads one message. `hits`: thread-rule hits in it (normalised byte spans, rule ids).
+/// Reads one message. `hits`: thread-rule hits in it (normalised byte spans, rule ids);
+/// `title`: for the post, the thread's title (normalised) and the thread rules that fired in it.
 /// A sentence counts as a refusal or a filled request only when that is what it most reads as,
 /// so a sentence that asks to buy never adds a refusal.
-pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static str)]) -> MessageAsks {
+pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static str)], title: Option<(&str, &[&'static str])>) -> MessageAsks {
     let mut out = MessageAsks::default();
     let spans = sentences(norm);
+    // The whole message (after the title, for the post), with every thread rule that fired in it.
+    let mut ids: Vec<&'static str> = hits.iter().map(|h| h.2).chain(title.into_iter().flat_map(|t| t.1.iter().copied())).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    out.whole = match title {
+        Some((t, _)) => asks_probabilities(model, &features::values(&format!("{t}\n{norm}"), &ids))[0],
+        None => asks_probabilities(model, &features::values(norm, &ids))[0],
+    };
     let rules_in = |s: usize, e: usize| -> Vec<&'static str> { hits.iter().filter(|h| h.0 >= s && h.1 <= e).map(|h| h.2).collect() };
     for (k, &(s, e)) in spans.iter().enumerate() {
         // A sentence with no words (an emoji, a row of dots) asks nothing.
@@ -193,8 +205,6 @@ pub struct VerdictInputs {
     pub c: f32,
     /// P(hard sell).
     pub h: f32,
-    /// The hand-tuned rule combination's score (0–1): the rules' own reading of reply and thread.
-    pub rules: f32,
     /// How much the thread asked (0–1).
     pub invited: f32,
     /// How strongly the thread refused offers (0–1).
@@ -230,7 +240,6 @@ pub fn verdict_vector(x: &VerdictInputs, categories: &[&str]) -> Vec<f32> {
             "c·ans" => c * b(x.answered),
             "c·ans·disclosed" => c * b(x.answered) * b(x.disclosed),
             "refused·c" => x.refused.clamp(0.0, 1.0) * c,
-            "rules" => x.rules.clamp(0.0, 1.0),
             "disclosed·c" => b(x.disclosed) * c,
             "short·c" => b(x.short) * c,
             category => b(categories.contains(&category)),

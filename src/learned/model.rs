@@ -39,7 +39,6 @@ pub const VERDICT_FEATURES: &[&str] = &[
     "c·ans",      // answers the question before selling
     "c·ans·disclosed", // … and says who they are
     "refused·c",  // the thread refused offers                       (≥ 0)
-    "rules",      // the hand-tuned rule combination's score / 100   (≥ 0)
     "disclosed·c", // says who they are
     "short·c",    // five words or fewer
     "contact",    // rule categories that fired in the reply
@@ -58,10 +57,10 @@ pub const VERDICT_FEATURES: &[&str] = &[
 /// when a request is added to the thread).
 pub const NON_POSITIVE: &[&str] = &["c·ans", "c·ans·disclosed"];
 /// Inputs whose weight must be ≥ 0.
-pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c", "rules"];
+pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c"];
 
 /// The thread reader's constants, in file order.
-pub const READER: &[&str] = &["parent", "post", "title", "other", "referenced", "saturate", "closed_discount", "floor", "single", "refusal"];
+pub const READER: &[&str] = &["parent", "post", "title", "other", "referenced", "saturate", "closed_discount", "floor", "single", "refusal", "window"];
 
 /// The hash written in the header: the feature spec and the verdict inputs.
 pub fn model_spec_hash() -> u32 {

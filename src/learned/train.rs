@@ -25,7 +25,9 @@ use std::fmt::Write as _;
 
 /// The reader constants shipped (closeness of each place a request can be, the probability
 /// at which a message counts as a full request, and what a "found one, thanks" leaves).
-pub const READER_DEFAULTS: [f32; 10] = [1.0, 0.9, 0.9, 0.25, 0.6, 0.75, 0.2, 0.0, 1.0, 0.0];
+/// The invitation model's L2 is chosen with these, so they read each message whole (windows
+/// ×0), as the model was trained; the windows' share is chosen after, with the rest.
+pub const READER_DEFAULTS: [f32; 11] = [1.0, 0.9, 0.9, 0.25, 0.6, 0.75, 0.2, 0.0, 1.0, 0.0, 0.0];
 
 type Row = Vec<(u32, f32)>;
 
@@ -40,7 +42,6 @@ struct CaseRow<'a> {
     relevance: f32,
     short: bool,
     empty: bool,
-    rules: f32,
 }
 
 /// xorshift64*: the trainer's only randomness, seeded.
@@ -199,6 +200,7 @@ pub fn message_values(text: &str) -> Row {
     let to_original = |s: usize, e: usize| norm.original_range(s, e);
     rules::thread_rules().find_all(&norm.text, text, &to_original, &|_| true, &mut hits);
     let mut ids: Vec<&str> = hits.iter().map(|h| h.rule.id).collect();
+    ids.sort_unstable();
     ids.dedup();
     features::extract(&norm.text, &ids, &|_, _| false).values
 }
@@ -270,7 +272,6 @@ fn prepare<'a>(corpus: &'a Corpus, split: Split, hand: &Analyzer) -> Data<'a> {
                 disclosed: side.disclosed,
                 relevance: f32::from(side.relevance) / 100.0,
                 empty: !t.has_text,
-                rules: f32::from(hand.score(&t, &c.case.reply).score) / 100.0,
             });
             let th = &c.case.thread;
             let text = match th.parent_index() {
@@ -312,7 +313,6 @@ fn inputs_for(model: &Model, r: &CaseRow) -> (Vec<f32>, f32) {
     let x = VerdictInputs {
         c: sigmoid(model.commercial.logit(&r.values)),
         h: sigmoid(model.hard.logit(&r.values)),
-        rules: r.rules,
         invited: asked.invited,
         refused: asked.refused,
         relevance: r.relevance,
@@ -449,6 +449,11 @@ fn product_f1(rows: &[CaseRow], scored: &[(Vec<f32>, f32)], c_label: bool, u_lab
             (c * u * h, level_of(r.case))
         })
         .collect();
+    best_cut_f1(&mut s)
+}
+
+/// Pitch F1 of ranking by score at the best cut that calls at most 2% of ok cases pitch.
+fn best_cut_f1(s: &mut [(f32, Level)]) -> f64 {
     s.sort_by(|a, b| b.0.total_cmp(&a.0));
     let pitches = s.iter().filter(|v| v.1 == Level::Pitch).count();
     let oks = s.iter().filter(|v| v.1 == Level::Ok).count().max(1);
@@ -530,42 +535,51 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     let (l2h, hard) = choose_l2(&mut log, "hard sell  ", "AUC", KEEP_HARD, &|l2| fit_hard(&all, l2), &|lin| hard_auc(lin, &val.rows));
 
     // The thread reader's constants, on validation: how much a request in the post or title
-    // counts under a comment, in another comment, and how sure a message must be to count fully.
+    // counts under a comment, in another comment, how sure a message must be to count fully,
+    // and how much its windows and a refusal count. Judged by both things the reader is for:
+    // the invitation answer's F1 plus the pitch F1 of P(commercial) × P(hard sell) × (1 − invited)
+    // at the best cut calling at most 2% of ok pitch (the Brier score breaks ties). The Brier
+    // score alone weighs every case alike, though the answer matters most for replies that sell.
     let mut reader = READER_DEFAULTS.to_vec();
     if !val.rows.is_empty() {
         let mut probe = assemble((0.0, vec![0.0; BUCKETS as usize]), (0.0, vec![0.0; BUCKETS as usize]), best_a.2.clone().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), placeholder_verdict());
-        let read: Vec<(AnalyzedThread, String, bool)> = val
+        let (lin_c, lin_h) = (Linear::quantise(commercial.0, &commercial.1, KEEP_COMMERCIAL), Linear::quantise(hard.0, &hard.1, KEEP_HARD));
+        let read: Vec<(AnalyzedThread, String, bool, f32, Level)> = val
             .rows
             .iter()
-            .filter_map(|r| r.case.invited.map(|i| (AnalyzedThread::new(&r.case.case.thread, Some(&probe)), Normalized::new(&r.case.case.reply).text, i)))
+            .filter_map(|r| {
+                let sells = sigmoid(lin_c.logit(&r.values)) * sigmoid(lin_h.logit(&r.values));
+                r.case.invited.map(|i| (AnalyzedThread::new(&r.case.case.thread, Some(&probe)), Normalized::new(&r.case.case.reply).text, i, sells, level_of(r.case)))
+            })
             .collect();
-        // Brier score, not F1 at 0.5: the verdict reads `invited` as a number, so a story read
-        // as 25% invited costs as much as a missed request. Returns (−Brier, F1).
-        let judge = |probe: &Model| -> (f64, f64) {
+        // (pitch F1 of the product, −Brier, invitation F1 at 0.5).
+        let judge = |probe: &Model| -> (f64, f64, f64) {
             let mut b = Binary::default();
             let mut brier = 0.0f64;
-            for (t, norm, truth) in &read {
+            let mut product: Vec<(f32, Level)> = Vec::with_capacity(read.len());
+            for (t, norm, truth, sells, level) in &read {
                 let invited = t.asked(probe, norm, &|_| true).invited;
                 b.add(*truth, invited >= 0.5);
                 brier += (f64::from(invited) - if *truth { 1.0 } else { 0.0 }).powi(2);
+                product.push((sells * (1.0 - invited), *level));
             }
-            (-brier / read.len().max(1) as f64, b.f1())
+            (best_cut_f1(&mut product), -brier / read.len().max(1) as f64, b.f1())
         };
-        let mut best = (f64::MIN, reader.clone());
-        let mut best_f1 = 0.0;
-        let consider = |probe: &Model, best: &mut (f64, Vec<f32>), best_f1: &mut f64| {
-            let (key, f1) = judge(probe);
-            if key > best.0 + 1e-12 {
-                *best = (key, probe.reader.clone());
-                *best_f1 = f1;
+        let mut best = ((f64::MIN, f64::MIN, 0.0), reader.clone());
+        let consider = |probe: &Model, best: &mut ((f64, f64, f64), Vec<f32>)| {
+            let got = judge(probe);
+            if got.0 + got.2 + 1e-3 * got.1 > best.0 .0 + best.0 .2 + 1e-3 * best.0 .1 + 1e-12 {
+                *best = (got, probe.reader.clone());
             }
         };
         for post in [0.2f32, 0.45, 0.7, 0.9] {
             for other in [0.1f32, 0.25] {
                 for (saturate, floor) in [(0.6f32, 0.0f32), (0.75, 0.0), (0.9, 0.0), (0.75, 0.2), (0.9, 0.2), (0.75, 0.35), (0.9, 0.35), (0.9, 0.5)] {
                     for single in [1.0f32, 0.8, 0.6] {
-                        probe.reader = vec![1.0, post, post, other, 0.6, saturate, 0.2, floor, single, 0.0];
-                        consider(&probe, &mut best, &mut best_f1);
+                        for window in [1.0f32, 0.7, 0.4, 0.0] {
+                            probe.reader = vec![1.0, post, post, other, 0.6, saturate, 0.2, floor, single, 0.0, window];
+                            consider(&probe, &mut best);
+                        }
                     }
                 }
             }
@@ -574,10 +588,11 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
         for refusal in [0.25f32, 0.5, 0.75, 1.0] {
             probe.reader = best.1.clone();
             probe.reader[9] = refusal;
-            consider(&probe, &mut best, &mut best_f1);
+            consider(&probe, &mut best);
         }
-        let _ = writeln!(log, "reader: a refusal near the reply cancels ×{:.2} of a request", best.1[9]);
-        let _ = writeln!(log, "reader: post/title {:.2}, other comments {:.2}, requests count from P {:.2}, fully at P {:.2}, a lone sentence ×{:.1}: validation invitation Brier {:.3}, F1 {:.3}", best.1[1], best.1[3], best.1[7], best.1[5], best.1[8], -best.0, best_f1);
+        let ((f1, brier, inv), r) = &best;
+        let _ = writeln!(log, "reader: post/title {:.2}, other comments {:.2}, requests count from P {:.2}, fully at P {:.2}, a lone sentence ×{:.1}, windows ×{:.1}, a refusal near the reply cancels ×{:.2} of a request", r[1], r[3], r[7], r[5], r[8], r[10], r[9]);
+        let _ = writeln!(log, "reader on validation: pitch F1 of the product {f1:.3}, invitation Brier {:.3}, invitation F1 {inv:.3}", -brier);
         reader = best.1;
     }
 
