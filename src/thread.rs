@@ -188,7 +188,10 @@ impl AnalyzedThread {
         }
         let title = if index == 0 { self.title_read.as_ref().map(|(t, ids)| (t.as_str(), ids.as_slice())) } else { None };
         let asks = learned::read_message(model, &norm.text, &spans, title);
-        let span = if asks.offers_single > asks.offers { asks.offers_single_span } else { asks.offers_span };
+        // The evidence is the window behind the strongest reading, or the whole message when
+        // that read strongest (or no window did).
+        let window = if asks.offers_single > asks.offers { (asks.offers_single, asks.offers_single_span) } else { (asks.offers, asks.offers_span) };
+        let span = if asks.whole > window.0 || window.1 .0 >= window.1 .1 { (0, norm.text.len()) } else { window.1 };
         let (os, oe) = norm.original_range(span.0, span.1);
         let (rs, re) = norm.original_range(asks.refuses_span.0, asks.refuses_span.1);
         let mut offsets = [os, oe, rs, re];

@@ -260,6 +260,23 @@ fn huge_reply(chars: usize) -> String {
     reply
 }
 
+/// Messages with no words, or no sentence, are read whole too: whatever they are read as, the
+/// evidence must point at real text (proptest once found a thread of just "/" reported as an
+/// empty learned span).
+#[test]
+fn messages_without_sentences_give_valid_evidence() {
+    let analyzer = Analyzer::new(Config::default()).unwrap();
+    for texts in [vec!["/"], vec!["?"], vec!["🙂"], vec!["/", "x"], vec!["ok", "..."], vec!["a", PURCHASE_REQUEST]] {
+        for parent in 0..texts.len() {
+            let thread = Thread { title: None, messages: texts.iter().map(|t| Message { author: String::new(), text: t.to_string() }).collect(), parent: Some(parent) };
+            for reply in ["", "DM me for prices", "x"] {
+                let report = analyzer.score(&analyzer.thread(&thread), reply);
+                check_report(&thread, reply, &report).unwrap();
+            }
+        }
+    }
+}
+
 #[test]
 fn a_two_megabyte_reply_finishes_with_a_valid_report() {
     let analyzer = Analyzer::new(Config::default()).unwrap();

@@ -158,9 +158,14 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
     let mut ids: Vec<&'static str> = hits.iter().map(|h| h.2).chain(title.into_iter().flat_map(|t| t.1.iter().copied())).collect();
     ids.sort_unstable();
     ids.dedup();
-    out.whole = match title {
-        Some((t, _)) => asks_probabilities(model, &features::values(&format!("{t}\n{norm}"), &ids))[0],
-        None => asks_probabilities(model, &features::values(norm, &ids))[0],
+    // A message with no words (an emoji, a row of dots) asks nothing.
+    out.whole = if !norm.chars().any(char::is_alphanumeric) {
+        0.0
+    } else {
+        match title {
+            Some((t, _)) => asks_probabilities(model, &features::values(&format!("{t}\n{norm}"), &ids))[0],
+            None => asks_probabilities(model, &features::values(norm, &ids))[0],
+        }
     };
     let rules_in = |s: usize, e: usize| -> Vec<&'static str> { hits.iter().filter(|h| h.0 >= s && h.1 <= e).map(|h| h.2).collect() };
     for (k, &(s, e)) in spans.iter().enumerate() {
