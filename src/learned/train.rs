@@ -629,8 +629,8 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     // The cuts, on validation: best pitch F1 with at most 2% of ok called pitch, then best 3-way accuracy.
     if !val.rows.is_empty() {
         let mut best = (f64::MIN, 0.0f32);
-        for step in -15..=15 {
-            let d = step as f32 * 0.1;
+        for step in -75..=75 {
+            let d = step as f32 * 0.02;
             let (f1, okp, _, _) = figures(&model, &val.rows, &val_scored, d, 0.0);
             let score = if okp <= 0.02 { f1 } else { f1 - 10.0 * (okp - 0.02) };
             if score > best.0 {
