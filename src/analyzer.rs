@@ -148,7 +148,7 @@ impl Analyzer {
 
     /// Reads a thread once. Linear in its length.
     pub fn thread(&self, thread: &Thread) -> AnalyzedThread {
-        AnalyzedThread::new(thread, self.model)
+        AnalyzedThread::new(thread, self.model, &|id| self.config.enabled(id))
     }
 
     /// One-shot: read the case's thread and score its reply.

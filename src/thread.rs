@@ -73,7 +73,7 @@ pub struct AnalyzedThread {
     pub(crate) learned: Vec<LearnedMessage>,
     /// The title, normalised, and the thread rules that fired in it (read again with the post,
     /// as one text, the way the invitation model was trained).
-    pub(crate) title_read: Option<(String, Vec<&'static str>)>,
+    pub(crate) title_read: Option<(String, Vec<&'static str>, Vec<(usize, usize)>)>,
 }
 
 /// One message as the invitation model read it.
@@ -104,13 +104,14 @@ pub(crate) struct Asked<'a> {
 }
 
 impl AnalyzedThread {
-    /// Reads `thread`. Linear in its total length.
-    pub(crate) fn new(thread: &Thread, model: Option<&Model>) -> AnalyzedThread {
+    /// Reads `thread`. Linear in its total length. `enabled`: the settings; a muted thread
+    /// rule is no feature of the invitation model, and the words it matched are not read.
+    pub(crate) fn new(thread: &Thread, model: Option<&Model>, enabled: &dyn Fn(&str) -> bool) -> AnalyzedThread {
         let parent = thread.parent_index();
         let authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
         let mut t = AnalyzedThread { authors, parent, ..AnalyzedThread::default() };
         if let Some(title) = thread.title.as_deref() {
-            t.read(-1, title, IN_TITLE, model);
+            t.read(-1, title, IN_TITLE, model, enabled);
         }
         for (i, m) in thread.messages.iter().enumerate() {
             let closeness = if Some(i) == parent {
@@ -120,12 +121,12 @@ impl AnalyzedThread {
             } else {
                 ELSEWHERE
             };
-            t.read(i as i64, &m.text, closeness, model);
+            t.read(i as i64, &m.text, closeness, model, enabled);
         }
         t
     }
 
-    fn read(&mut self, index: i64, text: &str, closeness: f32, model: Option<&Model>) {
+    fn read(&mut self, index: i64, text: &str, closeness: f32, model: Option<&Model>, enabled: &dyn Fn(&str) -> bool) {
         if text.trim().is_empty() {
             return;
         }
@@ -148,7 +149,7 @@ impl AnalyzedThread {
         let to_original = |s: usize, e: usize| norm.original_range(s, e);
         rules::thread_rules().find_all(&norm.text, text, &to_original, &|_| true, &mut hits);
         if let Some(model) = model {
-            self.read_learned(model, index, text, &norm, closeness, &hits);
+            self.read_learned(model, index, text, &norm, closeness, &hits, enabled);
         }
         // Discussion questions are the invitation model's evidence only, never the report's.
         hits.retain(|h| h.rule.kind != Kind::Discussion);
@@ -181,13 +182,14 @@ impl AnalyzedThread {
         }
     }
 
-    fn read_learned(&mut self, model: &Model, index: i64, text: &str, norm: &Normalized, closeness: f32, hits: &[Hit]) {
-        let spans: Vec<(usize, usize, &'static str)> = hits.iter().map(|h| (h.start, h.end, h.rule.id)).collect();
+    fn read_learned(&mut self, model: &Model, index: i64, text: &str, norm: &Normalized, closeness: f32, hits: &[Hit], enabled: &dyn Fn(&str) -> bool) {
+        let spans: Vec<(usize, usize, &'static str)> = hits.iter().filter(|h| enabled(h.rule.id)).map(|h| (h.start, h.end, h.rule.id)).collect();
+        let muted: Vec<(usize, usize)> = hits.iter().filter(|h| !enabled(h.rule.id)).map(|h| (h.start, h.end)).collect();
         if index == -1 {
-            self.title_read = Some((norm.text.clone(), hits.iter().map(|h| h.rule.id).collect()));
+            self.title_read = Some((norm.text.clone(), spans.iter().map(|h| h.2).collect(), muted.clone()));
         }
-        let title = if index == 0 { self.title_read.as_ref().map(|(t, ids)| (t.as_str(), ids.as_slice())) } else { None };
-        let asks = learned::read_message(model, &norm.text, &spans, title);
+        let title = if index == 0 { self.title_read.as_ref().map(|(t, ids, m)| (t.as_str(), ids.as_slice(), m.as_slice())) } else { None };
+        let asks = learned::read_message(model, &norm.text, &spans, &muted, title);
         // The evidence is the window behind the strongest reading, or the whole message when
         // that read strongest (or no window did).
         let window = if asks.offers_single > asks.offers { (asks.offers_single, asks.offers_single_span) } else { (asks.offers, asks.offers_span) };

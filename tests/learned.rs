@@ -129,3 +129,19 @@ fn a_purchase_request_in_the_parent_never_raises_the_learned_score() {
         }
     }
 }
+
+/// Muting a thread rule also stops the invitation model reading it: its feature and the words
+/// it matched are gone from every reading of the message (whole, windows, title with post).
+#[test]
+fn a_muted_invitation_rule_stops_counting_in_the_learned_reading_too() {
+    let reply = "We've got those ladders on sale this week at our shop on Main St, come by!";
+    for (title, post) in [(None, "I'm in the market for a ladder."), (Some("In the market for a ladder"), "Photos of the old one below, it finally broke.")] {
+        let t = Thread { title: title.map(str::to_string), messages: vec![Message { author: "op".into(), text: post.into() }], parent: None };
+        let on = score(Config::default(), &t, reply);
+        assert!(on.invitations.iter().any(|i| i.rule == "ask.buy"), "ask.buy fires: {on:?}");
+        assert!(on.invited >= 50, "the request reads as one: {}", on.invited);
+        let off = score(muting(&["ask.buy"]), &t, reply);
+        assert!(off.invited < 50, "muted, nothing else asks here: {} ({title:?} / {post:?})", off.invited);
+        assert!(off.score >= on.score, "{} !>= {}", off.score, on.score);
+    }
+}

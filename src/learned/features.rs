@@ -297,13 +297,13 @@ pub fn extract(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool
     Features { tokens, values, occurrences }
 }
 
-/// The values of [`extract`] alone, nothing masked: what the invitation model reads of each
-/// sentence window of a thread message, without the occurrences it never explains.
-pub fn values(norm: &str, rules: &[&str]) -> Vec<(u32, f32)> {
+/// The values of [`extract`] alone: what the invitation model reads of each sentence window
+/// of a thread message, without the occurrences it never explains. `masked` as in [`extract`]
+/// (a muted thread rule's match).
+pub fn values(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool) -> Vec<(u32, f32)> {
     let norm = bounded(norm);
-    let unmasked = |_: usize, _: usize| false;
-    let mut words = word_grams(norm, &tokens(norm), &unmasked);
-    let mut grams = char_grams(norm, &unmasked);
+    let mut words = word_grams(norm, &tokens(norm), &masked);
+    let mut grams = char_grams(norm, &masked);
     first_per_bucket(&mut words);
     first_per_bucket(&mut grams);
     merge_values(&words, &grams, rules).0

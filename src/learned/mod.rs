@@ -147,24 +147,32 @@ pub fn sentences(norm: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Reads one message. `hits`: thread-rule hits in it (normalised byte spans, rule ids);
-/// `title`: for the post, the thread's title (normalised) and the thread rules that fired in it.
+/// Reads one message. `hits`: the enabled thread rules' hits in it (normalised byte spans,
+/// rule ids); `muted`: spans matched by muted thread rules, whose words are not read;
+/// `title`: for the post, the thread's title read the same way (normalised text, rule ids, muted spans).
 /// A sentence counts as a refusal or a filled request only when that is what it most reads as,
 /// so a sentence that asks to buy never adds a refusal.
-pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static str)], title: Option<(&str, &[&'static str])>) -> MessageAsks {
+pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static str)], muted: &[(usize, usize)], title: Option<(&str, &[&'static str], &[(usize, usize)])>) -> MessageAsks {
     let mut out = MessageAsks::default();
     let spans = sentences(norm);
     // The whole message (after the title, for the post), with every thread rule that fired in it.
     let mut ids: Vec<&'static str> = hits.iter().map(|h| h.2).chain(title.into_iter().flat_map(|t| t.1.iter().copied())).collect();
     ids.sort_unstable();
     ids.dedup();
+    // Is the span [a, b) of the text that starts `at` bytes into `norm` muted?
+    let muted_at = |at: usize| move |a: usize, b: usize| muted.iter().any(|&(x, y)| a + at < y && x < b + at);
     // A message with no words (an emoji, a row of dots) asks nothing.
     out.whole = if !norm.chars().any(char::is_alphanumeric) {
         0.0
     } else {
         match title {
-            Some((t, _)) => asks_probabilities(model, &features::values(&format!("{t}\n{norm}"), &ids))[0],
-            None => asks_probabilities(model, &features::values(norm, &ids))[0],
+            Some((t, _, title_muted)) => {
+                // "title\npost": the title's muted spans as they are, the post's after the title.
+                let skip = t.len() + 1;
+                let masked = |a: usize, b: usize| title_muted.iter().any(|&(x, y)| a < y && x < b) || (b > skip && muted_at(0)(a.saturating_sub(skip), b - skip));
+                asks_probabilities(model, &features::values(&format!("{t}\n{norm}"), &ids, &masked))[0]
+            }
+            None => asks_probabilities(model, &features::values(norm, &ids, &muted_at(0)))[0],
         }
     };
     let rules_in = |s: usize, e: usize| -> Vec<&'static str> { hits.iter().filter(|h| h.0 >= s && h.1 <= e).map(|h| h.2).collect() };
@@ -173,7 +181,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         if !norm[s..e].chars().any(char::is_alphanumeric) {
             continue;
         }
-        let p = asks_probabilities(model, &features::values(&norm[s..e], &rules_in(s, e)));
+        let p = asks_probabilities(model, &features::values(&norm[s..e], &rules_in(s, e), &muted_at(s)));
         if spans.len() == 1 {
             if p[0] > out.offers {
                 out.offers = p[0];
@@ -193,7 +201,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         }
         if k + 1 < spans.len() {
             let e2 = spans[k + 1].1;
-            let p = asks_probabilities(model, &features::values(&norm[s..e2], &rules_in(s, e2)));
+            let p = asks_probabilities(model, &features::values(&norm[s..e2], &rules_in(s, e2), &muted_at(s)));
             if p[0] > out.offers {
                 out.offers = p[0];
                 out.offers_span = (s, e2);

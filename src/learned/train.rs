@@ -259,7 +259,7 @@ fn prepare<'a>(corpus: &'a Corpus, split: Split, hand: &Analyzer) -> Data<'a> {
     let mut parents = Vec::new();
     for (bi, b) in corpus.batches.iter().enumerate().filter(|(_, b)| b.info.split == split) {
         for c in &b.cases {
-            let t = AnalyzedThread::new(&c.case.thread, None);
+            let t = AnalyzedThread::new(&c.case.thread, None, &|_| true);
             let side = hand.reply_side(&t, &c.case.reply);
             let f = super::reply_features(&side.norm.text, &side.rule_ids, &|_, _| false);
             rows.push(CaseRow {
@@ -307,7 +307,7 @@ fn placeholder_verdict() -> Verdict {
 
 /// The verdict inputs of a case under a (candidate) model, and its invitation answer.
 fn inputs_for(model: &Model, r: &CaseRow) -> (Vec<f32>, f32) {
-    let t = AnalyzedThread::new(&r.case.case.thread, Some(model));
+    let t = AnalyzedThread::new(&r.case.case.thread, Some(model), &|_| true);
     let norm = Normalized::new(&r.case.case.reply);
     let asked = t.asked(model, &norm.text, &|_| true);
     let x = VerdictInputs {
@@ -517,7 +517,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
             let mut b = Binary::default();
             for r in &val.rows {
                 if let Some(i) = r.case.invited {
-                    let t = AnalyzedThread::new(&r.case.case.thread, Some(&m));
+                    let t = AnalyzedThread::new(&r.case.case.thread, Some(&m), &|_| true);
                     b.add(i, t.asked(&m, &Normalized::new(&r.case.case.reply).text, &|_| true).invited >= 0.5);
                 }
             }
@@ -549,7 +549,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
             .iter()
             .filter_map(|r| {
                 let sells = sigmoid(lin_c.logit(&r.values)) * sigmoid(lin_h.logit(&r.values));
-                r.case.invited.map(|i| (AnalyzedThread::new(&r.case.case.thread, Some(&probe)), Normalized::new(&r.case.case.reply).text, i, sells, level_of(r.case)))
+                r.case.invited.map(|i| (AnalyzedThread::new(&r.case.case.thread, Some(&probe), &|_| true), Normalized::new(&r.case.case.reply).text, i, sells, level_of(r.case)))
             })
             .collect();
         // (pitch F1 of the product, −Brier, invitation F1 at 0.5).
