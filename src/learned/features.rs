@@ -309,6 +309,40 @@ pub fn values(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool)
     merge_values(&words, &grams, rules).0
 }
 
+/// The word and character n-gram occurrences of one text, in text order, read once: each of
+/// its windows (a sentence, two adjacent ones) then takes its own from them
+/// ([`window_values`]) instead of hashing its words again.
+pub struct Grams {
+    words: Vec<u64>,
+    grams: Vec<u64>,
+}
+
+/// The n-grams of `norm` (`masked` as in [`extract`]), or None for a text over `MAX_BYTES`
+/// (whose windows are read one by one, each bounded on its own).
+pub fn grams(norm: &str, masked: &dyn Fn(usize, usize) -> bool) -> Option<Grams> {
+    if norm.len() > MAX_BYTES {
+        return None;
+    }
+    Some(Grams { words: word_grams(norm, &tokens(norm), &masked), grams: char_grams(norm, &masked) })
+}
+
+/// What [`values`] gives for the window `norm[start..end]` of the text `grams` was read from,
+/// when the window starts and ends at whitespace or the text's ends (as sentences do): the
+/// padding space at a window's edge hashes as the whitespace there does, and no word crosses
+/// the edge, so the window's n-grams are exactly those of the text that lie inside it.
+pub fn window_values(grams: &Grams, start: usize, end: usize, rules: &[&str]) -> Vec<(u32, f32)> {
+    let inside = |keys: &[u64]| -> Vec<u64> {
+        let at = |k: &u64| (k >> 16 & 0xffff) as usize;
+        let from = keys.partition_point(|k| at(k) < start);
+        let to = keys.partition_point(|k| at(k) < end);
+        keys[from..to.max(from)].iter().copied().filter(|k| (k & 0xffff) as usize <= end).collect()
+    };
+    let (mut words, mut chars) = (inside(&grams.words), inside(&grams.grams));
+    first_per_bucket(&mut words);
+    first_per_bucket(&mut chars);
+    merge_values(&words, &chars, rules).0
+}
+
 /// The bucket of a rule-hit feature.
 pub fn rule_index(id: &str) -> u32 {
     fnv1a32(&[&[NS_RULE], id.as_bytes()]) % BUCKETS
@@ -346,6 +380,28 @@ mod tests {
         assert!(masked.occurrences.iter().all(|(o, _)| !(o.start < 5 && o.end > 0)));
         let with_rule = extract("dm me for the link", &["contact.dm"], &|_, _| false);
         assert!(with_rule.values.iter().any(|v| v.0 == rule_index("contact.dm")));
+    }
+
+    #[test]
+    fn a_window_read_from_its_text_has_the_values_it_has_alone() {
+        let texts = [
+            "Looking for a plumber in Leeds. Anyone? Budget is $200!\nThanks in advance",
+            "hi\nthere   friend.  second one?\n\nthird's line'\nlast",
+            "Wer kennt einen Elektriker? Ich brauche Hilfe.\n宣伝禁止。おすすめの歯医者ありますか\nok",
+            ". . .\n\n?? a. b. c. 12 34.",
+        ];
+        for text in texts {
+            let muted = |a: usize, b: usize| a < 9 && 4 < b;
+            let grams = grams(text, &muted).expect("short text");
+            let spans = crate::learned::sentences(text);
+            let mut windows: Vec<(usize, usize)> = spans.clone();
+            windows.extend(spans.windows(2).map(|w| (w[0].0, w[1].1)));
+            windows.push((0, text.len()));
+            for (s, e) in windows {
+                let alone = values(&text[s..e], &["ask.buy"], &|a, b| muted(a + s, b + s));
+                assert_eq!(window_values(&grams, s, e, &["ask.buy"]), alone, "{:?}", &text[s..e]);
+            }
+        }
     }
 
     #[test]

@@ -161,6 +161,15 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
     ids.dedup();
     // Is the span [a, b) of the text that starts `at` bytes into `norm` muted?
     let muted_at = |at: usize| move |a: usize, b: usize| muted.iter().any(|&(x, y)| a + at < y && x < b + at);
+    // The message's n-grams, hashed once; each window takes its own from them.
+    let grams = features::grams(norm, &muted_at(0));
+    let read_window = |s: usize, e: usize, rules: &[&'static str]| match &grams {
+        Some(g) => features::window_values(g, s, e, rules),
+        None => features::values(&norm[s..e], rules, &muted_at(s)),
+    };
+    // The whole message's reading, when it is read alone: a one-sentence message's sentence
+    // is the whole message, read once.
+    let mut whole_read: Option<[f32; 4]> = None;
     // A message with no words (an emoji, a row of dots) asks nothing.
     out.whole = if !norm.chars().any(char::is_alphanumeric) {
         0.0
@@ -172,7 +181,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
                 let masked = |a: usize, b: usize| title_muted.iter().any(|&(x, y)| a < y && x < b) || (b > skip && muted_at(0)(a.saturating_sub(skip), b - skip));
                 asks_probabilities(model, &features::values(&format!("{t}\n{norm}"), &ids, &masked))[0]
             }
-            None => asks_probabilities(model, &features::values(norm, &ids, &muted_at(0)))[0],
+            None => whole_read.insert(asks_probabilities(model, &read_window(0, norm.len(), &ids)))[0],
         }
     };
     let rules_in = |s: usize, e: usize| -> Vec<&'static str> { hits.iter().filter(|h| h.0 >= s && h.1 <= e).map(|h| h.2).collect() };
@@ -181,7 +190,16 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         if !norm[s..e].chars().any(char::is_alphanumeric) {
             continue;
         }
-        let p = asks_probabilities(model, &features::values(&norm[s..e], &rules_in(s, e), &muted_at(s)));
+        let rules = rules_in(s, e);
+        let is_whole = |rules: &[&'static str]| (s, e) == (0, norm.len()) && {
+            let mut sorted = rules.to_vec();
+            sorted.sort_unstable();
+            sorted == ids
+        };
+        let p = match whole_read {
+            Some(p) if is_whole(&rules) => p,
+            _ => asks_probabilities(model, &read_window(s, e, &rules)),
+        };
         if spans.len() == 1 {
             if p[0] > out.offers {
                 out.offers = p[0];
@@ -201,7 +219,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         }
         if k + 1 < spans.len() {
             let e2 = spans[k + 1].1;
-            let p = asks_probabilities(model, &features::values(&norm[s..e2], &rules_in(s, e2), &muted_at(s)));
+            let p = asks_probabilities(model, &read_window(s, e2, &rules_in(s, e2)));
             if p[0] > out.offers {
                 out.offers = p[0];
                 out.offers_span = (s, e2);
