@@ -119,7 +119,7 @@ pub struct MessageAsks {
 
 /// Softmax over the invitation model's four classes.
 pub fn asks_probabilities(model: &Model, values: &[(u32, f32)]) -> [f32; 4] {
-    let logits = model::Linear::logits(&model.asks, values);
+    let logits = model.asks_logits(values);
     let max = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let exps = logits.map(|l| (l - max).exp());
     let sum: f32 = exps.iter().sum();

@@ -146,6 +146,9 @@ pub struct Model {
     pub reader: Vec<f32>,
     /// Level from the two answers.
     pub verdict: Verdict,
+    /// The four `asks` models' weights side by side, one bucket's four in one place: a thread
+    /// message's features are read with one memory access each, not four (built by [`Model::new`]).
+    asks_packed: Vec<[i8; 4]>,
 }
 
 /// Why a model file was refused.
@@ -226,6 +229,26 @@ impl Reader<'_> {
 }
 
 impl Model {
+    /// A model from its parts.
+    pub fn new(commercial: Linear, hard: Linear, asks: [Linear; 4], reader: Vec<f32>, verdict: Verdict) -> Model {
+        let len = asks.iter().map(|a| a.weights.len()).min().unwrap_or(0);
+        let asks_packed = (0..len).map(|i| [asks[0].weights[i], asks[1].weights[i], asks[2].weights[i], asks[3].weights[i]]).collect();
+        Model { commercial, hard, asks, reader, verdict, asks_packed }
+    }
+
+    /// The four `asks` logits over `values`, bit for bit what [`Linear::logits`] gives.
+    pub fn asks_logits(&self, values: &[(u32, f32)]) -> [f32; 4] {
+        let scales = [self.asks[0].scale, self.asks[1].scale, self.asks[2].scale, self.asks[3].scale];
+        let mut sums = [-0.0f32; 4];
+        for &(i, v) in values {
+            let w = self.asks_packed[i as usize];
+            for k in 0..4 {
+                sums[k] += f32::from(w[k]) * scales[k] * v;
+            }
+        }
+        std::array::from_fn(|k| self.asks[k].bias + sums[k])
+    }
+
     /// Serialises the model (deterministic: same model, same bytes).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut p = Vec::new();
@@ -311,7 +334,7 @@ impl Model {
         if verdict.t2 <= verdict.t1 {
             return Err(ModelError("verdict cuts out of order".into()));
         }
-        Ok(Model { commercial, hard, asks, reader, verdict })
+        Ok(Model::new(commercial, hard, asks, reader, verdict))
     }
 
     /// Reader constant by name.
@@ -335,13 +358,13 @@ mod tests {
         w[3] = 1.0;
         w[70_000] = -0.5;
         let lin = Linear::quantise(0.25, &w, 10);
-        Model {
-            commercial: lin.clone(),
-            hard: lin.clone(),
-            asks: [lin.clone(), lin.clone(), lin.clone(), lin],
-            reader: vec![1.0; READER.len()],
-            verdict: Verdict { weights: VERDICT_FEATURES.iter().map(|n| if NON_POSITIVE.contains(n) { -0.5 } else { 0.5 }).collect(), bias: -1.0, t1: 0.0, t2: 1.0 },
-        }
+        Model::new(
+            lin.clone(),
+            lin.clone(),
+            [lin.clone(), lin.clone(), lin.clone(), lin],
+            vec![1.0; READER.len()],
+            Verdict { weights: VERDICT_FEATURES.iter().map(|n| if NON_POSITIVE.contains(n) { -0.5 } else { 0.5 }).collect(), bias: -1.0, t1: 0.0, t2: 1.0 },
+        )
     }
 
     #[test]
@@ -382,5 +405,15 @@ mod tests {
     #[test]
     fn the_embedded_model_loads() {
         embedded().expect("model/read-the-room.model matches this build: run `make train`");
+    }
+
+    #[test]
+    fn packed_asks_weights_give_the_same_logits_bit_for_bit() {
+        let model = embedded().expect("embedded model");
+        for text in ["anyone know a good plumber in leeds?", "which ladder is best", "no self-promo please", "found one, thanks all!", ""] {
+            let values = crate::learned::features::values(text, &["ask.recommend"], &|_, _| false);
+            let (packed, apart) = (model.asks_logits(&values), Linear::logits(&model.asks, &values));
+            assert_eq!(packed.map(f32::to_bits), apart.map(f32::to_bits), "{text:?}");
+        }
     }
 }

@@ -292,13 +292,13 @@ fn assemble(commercial: (f32, Vec<f32>), hard: (f32, Vec<f32>), asks: [(f32, Vec
 
 fn assemble_with(commercial: (f32, Vec<f32>), hard: (f32, Vec<f32>), asks: [(f32, Vec<f32>); 4], verdict: Verdict, reader: Vec<f32>) -> Model {
     let [a, b, c, d] = asks;
-    Model {
-        commercial: Linear::quantise(commercial.0, &commercial.1, KEEP_COMMERCIAL),
-        hard: Linear::quantise(hard.0, &hard.1, KEEP_HARD),
-        asks: [Linear::quantise(a.0, &a.1, KEEP_ASKS), Linear::quantise(b.0, &b.1, KEEP_ASKS), Linear::quantise(c.0, &c.1, KEEP_ASKS), Linear::quantise(d.0, &d.1, KEEP_ASKS)],
+    Model::new(
+        Linear::quantise(commercial.0, &commercial.1, KEEP_COMMERCIAL),
+        Linear::quantise(hard.0, &hard.1, KEEP_HARD),
+        [Linear::quantise(a.0, &a.1, KEEP_ASKS), Linear::quantise(b.0, &b.1, KEEP_ASKS), Linear::quantise(c.0, &c.1, KEEP_ASKS), Linear::quantise(d.0, &d.1, KEEP_ASKS)],
         reader,
         verdict,
-    }
+    )
 }
 
 fn placeholder_verdict() -> Verdict {
