@@ -90,18 +90,6 @@ impl Linear {
     pub fn logit(&self, values: &[(u32, f32)]) -> f32 {
         self.bias + values.iter().map(|&(i, v)| self.weight(i) * v).sum::<f32>()
     }
-    /// [`Linear::logit`] of several models over the same values in one pass: each sum adds
-    /// in the same order (from -0.0, as `Iterator::sum` does), so each logit is bit for bit
-    /// what `logit` gives.
-    pub fn logits<const N: usize>(models: &[Linear; N], values: &[(u32, f32)]) -> [f32; N] {
-        let mut sums = [-0.0f32; N];
-        for &(i, v) in values {
-            for (sum, m) in sums.iter_mut().zip(models) {
-                *sum += m.weight(i) * v;
-            }
-        }
-        std::array::from_fn(|k| models[k].bias + sums[k])
-    }
     /// Quantises float weights, keeping the `keep` largest in magnitude (the file stays
     /// small; the rest are tiny): the step is the largest magnitude / 127, and weights that
     /// round to zero are dropped from the file.
@@ -236,7 +224,8 @@ impl Model {
         Model { commercial, hard, asks, reader, verdict, asks_packed }
     }
 
-    /// The four `asks` logits over `values`, bit for bit what [`Linear::logits`] gives.
+    /// The four `asks` logits over `values`, in one pass: each sum adds in the same order, from
+    /// -0.0 as `Iterator::sum` does, so each is bit for bit what [`Linear::logit`] gives.
     pub fn asks_logits(&self, values: &[(u32, f32)]) -> [f32; 4] {
         let scales = [self.asks[0].scale, self.asks[1].scale, self.asks[2].scale, self.asks[3].scale];
         let mut sums = [-0.0f32; 4];
@@ -412,7 +401,7 @@ mod tests {
         let model = embedded().expect("embedded model");
         for text in ["anyone know a good plumber in leeds?", "which ladder is best", "no self-promo please", "found one, thanks all!", ""] {
             let values = crate::learned::features::values(text, &["ask.recommend"], &|_, _| false);
-            let (packed, apart) = (model.asks_logits(&values), Linear::logits(&model.asks, &values));
+            let (packed, apart) = (model.asks_logits(&values), model.asks.each_ref().map(|m| m.logit(&values)));
             assert_eq!(packed.map(f32::to_bits), apart.map(f32::to_bits), "{text:?}");
         }
     }
