@@ -221,18 +221,21 @@ impl AnalyzedThread {
         let closed_discount = model.reader("closed_discount");
         // The title belongs to the post: it is as close as the post is.
         let replying_to_post = self.parent.is_none_or(|p| p == 0);
+        // The reader's constants, looked up once (not once per message).
+        let [parent, title, post, referenced_near, other] = ["parent", "title", "post", "referenced", "other"].map(|n| model.reader(n));
+        let (window, single) = (model.reader("window"), model.reader("single"));
         let closeness_of = |m: &LearnedMessage, referenced: bool| -> f32 {
             let c = m.closeness;
             if c == IN_PARENT || (m.message == -1 && replying_to_post) {
-                model.reader("parent")
+                parent
             } else if m.message == -1 {
-                model.reader("title")
+                title
             } else if c == IN_POST {
-                model.reader("post")
+                post
             } else if referenced {
-                model.reader("referenced")
+                referenced_near
             } else {
-                model.reader("other")
+                other
             }
         };
         // A request is filled when the person who asked says so ("found one, thanks"):
@@ -254,7 +257,8 @@ impl AnalyzedThread {
             })
         };
         let mut out = Asked::default();
-        let mut best: Vec<(f32, Invitation)> = Vec::new();
+        // The learned spans behind the answer, by strength; only those reported are copied.
+        let mut best: Vec<(f32, &Invitation)> = Vec::new();
         // Rule evidence and learned messages are both in message order (title, then each
         // message): one cursor walks the evidence once, whatever the thread's size.
         debug_assert!(weighed.windows(2).all(|w| w[0].0.message <= w[1].0.message));
@@ -280,20 +284,19 @@ impl AnalyzedThread {
             let read = |p: f32| ((p - floor) / (saturate - floor)).clamp(0.0, 1.0);
             // The whole message says whether it asks; its windows (read with less context) add
             // a share, for a request buried in a long post.
-            let window = model.reader("window");
-            let learned = read(m.asks.whole).max(read(m.asks.offers) * window).max(read(m.asks.offers_single) * model.reader("single") * window);
+            let learned = read(m.asks.whole).max(read(m.asks.offers) * window).max(read(m.asks.offers_single) * single * window);
             let strength = learned.max(rule).min(1.0) * if closed { closed_discount } else { 1.0 };
             let invited = near * strength;
             if invited > out.invited {
                 out.invited = invited;
             }
             if strength >= 0.5 {
-                best.push((invited, m.offers_evidence.clone()));
+                best.push((invited, &m.offers_evidence));
             }
             let refused = m.asks.refuses.max(refusal_rule).min(1.0) * if m.closeness >= IN_POST { 1.0 } else { 0.3 };
             out.refused = out.refused.max(refused);
             if let Some(ev) = &m.refuses_evidence {
-                best.push((refused, ev.clone()));
+                best.push((refused, ev));
             }
         }
         // A refusal in the parent, post or title ("no selling in the comments") cancels
@@ -306,7 +309,7 @@ impl AnalyzedThread {
             if out.evidence.len() >= 32 {
                 break;
             }
-            out.evidence.push(ev);
+            out.evidence.push(ev.clone());
         }
         out.weighed = weighed;
         out
