@@ -74,6 +74,8 @@ pub struct AnalyzedThread {
     /// The title, normalised, and the thread rules that fired in it (read again with the post,
     /// as one text, the way the invitation model was trained).
     pub(crate) title_read: Option<(String, Vec<&'static str>, Vec<(usize, usize)>)>,
+    /// A discussion rule fired in the title (the post is read with it).
+    pub(crate) title_discussion: bool,
 }
 
 /// One message as the invitation model read it.
@@ -88,6 +90,9 @@ pub(crate) struct LearnedMessage {
     pub offers_evidence: Invitation,
     /// The sentence behind `asks.refuses`.
     pub refuses_evidence: Option<Invitation>,
+    /// A discussion rule (a question for opinions or a comparison) fired in the message, or,
+    /// for the post, in the title read with it.
+    pub discussion: bool,
 }
 
 /// The thread's answer to "did it ask?", for one reply.
@@ -190,6 +195,11 @@ impl AnalyzedThread {
         }
         let title = if index == 0 { self.title_read.as_ref().map(|(t, ids, m)| (t.as_str(), ids.as_slice(), m.as_slice())) } else { None };
         let asks = learned::read_message(model, &norm.text, &spans, &muted, title);
+        let discussion = hits.iter().any(|h| h.rule.kind == Kind::Discussion && enabled(h.rule.id));
+        if index == -1 {
+            self.title_discussion = discussion;
+        }
+        let discussion = discussion || (index == 0 && self.title_discussion);
         // The evidence is the window behind the strongest reading, or the whole message when
         // that read strongest (or no window did).
         let window = if asks.offers_single > asks.offers { (asks.offers_single, asks.offers_single_span) } else { (asks.offers, asks.offers_span) };
@@ -206,7 +216,7 @@ impl AnalyzedThread {
         };
         let offers_evidence = evidence("learned.offers", os, oe, (offsets[0], offsets[1]));
         let refuses_evidence = (asks.refuses > 0.0).then(|| evidence("learned.refuses", rs, re, (offsets[2], offsets[3])));
-        self.learned.push(LearnedMessage { message: index, closeness, asks, offers_evidence, refuses_evidence });
+        self.learned.push(LearnedMessage { message: index, closeness, asks, offers_evidence, refuses_evidence, discussion });
     }
 
     /// Did the thread ask for offers where this reply is posted? Each message's strongest
@@ -223,7 +233,7 @@ impl AnalyzedThread {
         let replying_to_post = self.parent.is_none_or(|p| p == 0);
         // The reader's constants, looked up once (not once per message).
         let [parent, title, post, referenced_near, other] = ["parent", "title", "post", "referenced", "other"].map(|n| model.reader(n));
-        let (window, single) = (model.reader("window"), model.reader("single"));
+        let (window, single, discussion) = (model.reader("window"), model.reader("single"), model.reader("discussion"));
         let closeness_of = |m: &LearnedMessage, referenced: bool| -> f32 {
             let c = m.closeness;
             if c == IN_PARENT || (m.message == -1 && replying_to_post) {
@@ -285,6 +295,8 @@ impl AnalyzedThread {
             // The whole message says whether it asks; its windows (read with less context) add
             // a share, for a request buried in a long post.
             let learned = read(m.asks.whole).max(read(m.asks.offers) * window).max(read(m.asks.offers_single) * single * window);
+            // A discussion question with no request rule: the policy says it asks for no offers.
+            let learned = if m.discussion && rule == 0.0 { learned * discussion } else { learned };
             let strength = learned.max(rule).min(1.0) * if closed { closed_discount } else { 1.0 };
             let invited = near * strength;
             if invited > out.invited {

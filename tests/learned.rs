@@ -145,3 +145,22 @@ fn a_muted_invitation_rule_stops_counting_in_the_learned_reading_too() {
         assert!(off.score >= on.score, "{} !>= {}", off.score, on.score);
     }
 }
+
+/// Asking for opinions or a comparison is a discussion (DESIGN.md): where a discussion rule
+/// fires and no request rule does, the invitation model's reading of that message is
+/// discounted by the reader's `discussion` constant (chosen on validation), so an offer under
+/// it stays a pitch; muting the rule gives the model's own reading back.
+#[test]
+fn a_comparison_question_reads_as_a_discussion_not_a_request() {
+    let t = Thread {
+        title: Some("Cleaning gutters: which ladder style?".into()),
+        messages: vec![Message { author: "channel".into(), text: "We compare extension and multi-position ladders for gutter work. Which style do you prefer? Tell us below.".into() }],
+        parent: None,
+    };
+    let reply = "Our ladders are 20% off this week only, DM me for the link!";
+    let on = score(Config::default(), &t, reply);
+    assert_eq!(on.level, read_the_room::Level::Pitch, "{on:?}");
+    assert!(on.invited < 25, "a comparison question asks for no offers: {}", on.invited);
+    let off = score(muting(&["discuss.compare"]), &t, reply);
+    assert!(off.invited >= on.invited, "muting the discussion rule can only give the model's reading back: {} < {}", off.invited, on.invited);
+}

@@ -60,7 +60,7 @@ pub const NON_POSITIVE: &[&str] = &["c·ans", "c·ans·disclosed"];
 pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c"];
 
 /// The thread reader's constants, in file order.
-pub const READER: &[&str] = &["parent", "post", "title", "other", "referenced", "saturate", "closed_discount", "floor", "single", "refusal", "window"];
+pub const READER: &[&str] = &["parent", "post", "title", "other", "referenced", "saturate", "closed_discount", "floor", "single", "refusal", "window", "discussion"];
 
 /// The hash written in the header: the feature spec and the verdict inputs.
 pub fn model_spec_hash() -> u32 {

@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 /// at which a message counts as a full request, and what a "found one, thanks" leaves).
 /// The invitation model's L2 is chosen with these, so they read each message whole (windows
 /// ×0), as the model was trained; the windows' share is chosen after, with the rest.
-pub const READER_DEFAULTS: [f32; 11] = [1.0, 0.9, 0.9, 0.25, 0.6, 0.75, 0.2, 0.0, 1.0, 0.0, 0.0];
+pub const READER_DEFAULTS: [f32; 12] = [1.0, 0.9, 0.9, 0.25, 0.6, 0.75, 0.2, 0.0, 1.0, 0.0, 0.0, 1.0];
 
 type Row = Vec<(u32, f32)>;
 
@@ -577,7 +577,7 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
                 for (saturate, floor) in [(0.6f32, 0.0f32), (0.75, 0.0), (0.9, 0.0), (0.75, 0.2), (0.9, 0.2), (0.75, 0.35), (0.9, 0.35), (0.9, 0.5)] {
                     for single in [1.0f32, 0.8, 0.6] {
                         for window in [1.0f32, 0.7, 0.4, 0.0] {
-                            probe.reader = vec![1.0, post, post, other, 0.6, saturate, 0.2, floor, single, 0.0, window];
+                            probe.reader = vec![1.0, post, post, other, 0.6, saturate, 0.2, floor, single, 0.0, window, 1.0];
                             consider(&probe, &mut best);
                         }
                     }
@@ -590,8 +590,16 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
             probe.reader[9] = refusal;
             consider(&probe, &mut best);
         }
+        // Then how much the model's reading of a message counts when the message asks for
+        // opinions or a comparison ("which style do you prefer?", a discussion rule) and no
+        // request rule fired in it: the policy calls that a discussion, whatever its words.
+        for discussion in [0.75f32, 0.5, 0.25, 0.0] {
+            probe.reader = best.1.clone();
+            probe.reader[11] = discussion;
+            consider(&probe, &mut best);
+        }
         let ((f1, brier, inv), r) = &best;
-        let _ = writeln!(log, "reader: post/title {:.2}, other comments {:.2}, requests count from P {:.2}, fully at P {:.2}, a lone sentence ×{:.1}, windows ×{:.1}, a refusal near the reply cancels ×{:.2} of a request", r[1], r[3], r[7], r[5], r[8], r[10], r[9]);
+        let _ = writeln!(log, "reader: post/title {:.2}, other comments {:.2}, requests count from P {:.2}, fully at P {:.2}, a lone sentence ×{:.1}, windows ×{:.1}, a refusal near the reply cancels ×{:.2} of a request, a discussion question's reading counts ×{:.2}", r[1], r[3], r[7], r[5], r[8], r[10], r[9], r[11]);
         let _ = writeln!(log, "reader on validation: pitch F1 of the product {f1:.3}, invitation Brier {:.3}, invitation F1 {inv:.3}", -brier);
         reader = best.1;
     }
