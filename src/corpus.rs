@@ -15,6 +15,9 @@ pub enum Split {
     Validation,
     /// Reported, never tuned on.
     Test,
+    /// Frozen and checked like the others, but neither trained on nor reported: validation
+    /// showed that training on it made the models worse (corpus/README.md says which and why).
+    Held,
 }
 
 impl Split {
@@ -24,14 +27,16 @@ impl Split {
             Split::Train => "train",
             Split::Validation => "validation",
             Split::Test => "test",
+            Split::Held => "held",
         }
     }
-    /// Parses "train", "validation" (or "val") and "test".
+    /// Parses "train", "validation" (or "val"), "test" and "held".
     pub fn parse(s: &str) -> Option<Split> {
         match s {
             "train" => Some(Split::Train),
             "validation" | "val" => Some(Split::Validation),
             "test" => Some(Split::Test),
+            "held" => Some(Split::Held),
             _ => None,
         }
     }
@@ -79,7 +84,7 @@ pub struct BatchInfo {
     pub file: String,
     /// Cases or messages.
     pub kind: BatchKind,
-    /// Train, validation or test.
+    /// Train, validation, test, or held (frozen but unused).
     pub split: Split,
     /// Who wrote it (one independent writer per batch; "legacy" for the tuned-on sets).
     pub writer: String,

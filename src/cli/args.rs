@@ -275,8 +275,8 @@ fn parse_eval(args: &[String]) -> Result<Command, Failure> {
             }
             "--split" => {
                 let v = value()?;
-                if !matches!(v.as_str(), "train" | "validation" | "val" | "test") {
-                    return Err(usage(CMD, format!("--split takes train, validation or test, not '{v}'")));
+                if !matches!(v.as_str(), "train" | "validation" | "val" | "test" | "held") {
+                    return Err(usage(CMD, format!("--split takes train, validation, test or held, not '{v}'")));
                 }
                 e.split = Some(v);
                 Ok(true)

@@ -47,7 +47,7 @@ pub fn eval(args: &EvalArgs) -> Result<ExitCode, Failure> {
 
 /// `eval --split NAME`: one split of the manifest, per batch and in all.
 pub fn eval_split(args: &EvalArgs) -> Result<ExitCode, Failure> {
-    let split = args.split.as_deref().and_then(Split::parse).ok_or_else(|| Failure::Usage("--split takes train, validation or test".into()))?;
+    let split = args.split.as_deref().and_then(Split::parse).ok_or_else(|| Failure::Usage("--split takes train, validation, test or held".into()))?;
     let root = args.corpus.as_ref().map(std::path::PathBuf::from).unwrap_or_else(Corpus::default_root);
     let corpus = Corpus::load(&root).map_err(Failure::Input)?;
     let analyzer = input::analyzer_with(args.config.as_deref(), args.hand)?;

@@ -270,6 +270,8 @@ pub fn verdict_vector(x: &VerdictInputs, categories: &[&str]) -> Vec<f32> {
             "c·h" => c * x.h,
             "c·ans" => c * b(x.answered),
             "c·ans·disclosed" => c * b(x.answered) * b(x.disclosed),
+            "c·h·ans" => c * x.h * b(x.answered),
+            "c·h·disclosed" => c * x.h * b(x.disclosed),
             "refused·c" => x.refused.clamp(0.0, 1.0) * c,
             "disclosed·c" => b(x.disclosed) * c,
             "short·c" => b(x.short) * c,

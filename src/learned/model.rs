@@ -38,6 +38,8 @@ pub const VERDICT_FEATURES: &[&str] = &[
     "c·h",        // a hard sell, asked for or not
     "c·ans",      // answers the question before selling
     "c·ans·disclosed", // … and says who they are
+    "c·h·ans",    // a hard sell that answers first                  (≤ 0)
+    "c·h·disclosed", // a hard sell that says who they are
     "refused·c",  // the thread refused offers                       (≥ 0)
     "disclosed·c", // says who they are
     "short·c",    // five words or fewer
@@ -55,7 +57,7 @@ pub const VERDICT_FEATURES: &[&str] = &[
 ];
 /// Inputs whose weight must be ≤ 0: answering first can only help (and it can only appear
 /// when a request is added to the thread).
-pub const NON_POSITIVE: &[&str] = &["c·ans", "c·ans·disclosed"];
+pub const NON_POSITIVE: &[&str] = &["c·ans", "c·ans·disclosed", "c·h·ans"];
 /// Inputs whose weight must be ≥ 0.
 pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c"];
 
