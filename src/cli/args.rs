@@ -275,7 +275,7 @@ fn parse_eval(args: &[String]) -> Result<Command, Failure> {
             }
             "--split" => {
                 let v = value()?;
-                if !matches!(v.as_str(), "train" | "validation" | "val" | "test" | "held") {
+                if read_the_room::corpus::Split::parse(&v).is_none() {
                     return Err(usage(CMD, format!("--split takes train, validation, test or held, not '{v}'")));
                 }
                 e.split = Some(v);
