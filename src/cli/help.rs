@@ -44,7 +44,7 @@ pub const EVAL_HELP: &str = "\
 Score labelled cases and report how well the verdicts match the labels.
 
 Usage: read-the-room eval [OPTIONS] <FILE.jsonl>...
-       read-the-room eval [OPTIONS] --split <train|validation|test>
+       read-the-room eval [OPTIONS] --split <train|validation|test|held>
 
 Each line is a case with \"expect\": \"ok\" | \"caution\" | \"pitch\" (and usually \"id\").
 Prints binary pitch precision/recall/F1, three-way accuracy, the share of ok cases called
@@ -55,7 +55,8 @@ Options:
       --config <FILE>  Load settings from a JSON file
       --split <NAME>   Score one split of corpus/MANIFEST.json, per batch and in all: pitch
                        P/R/F1, three-way accuracy, ok called pitch, and the F1 of the
-                       commercial and invitation answers against their labels
+                       commercial and invitation answers against their labels; 'held' is
+                       the frozen batches kept out of training and of the reported figures
       --corpus <DIR>   The corpus folder (default: corpus/ beside the crate)
       --scorer <NAME>  learned (default: the trained models in model/read-the-room.model,
                        as analyze and the extension use) or hand (the hand-tuned rules)
