@@ -134,6 +134,14 @@ impl Analyzer {
         Ok(Analyzer { config, phrases, allowed, model })
     }
 
+    /// Builds a learned analyzer over models other than the built-in ones: `train` uses it to
+    /// score the file it just wrote exactly as `eval` and the extension would.
+    pub fn with_model(config: Config, model: &'static Model) -> Result<Analyzer, Error> {
+        let mut analyzer = Analyzer::with_scorer(config, Scorer::Hand)?;
+        analyzer.model = Some(model);
+        Ok(analyzer)
+    }
+
     /// The current settings.
     pub fn config(&self) -> &Config {
         &self.config

@@ -66,8 +66,22 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode, Failure> {
     let corpus = Corpus::load(&root).map_err(Failure::Input)?;
     let trained = read_the_room::learned::train::train(&corpus).map_err(Failure::Input)?;
     write_stdout(trained.log.as_bytes())?;
-    std::fs::write(&args.out, trained.model.to_bytes()).map_err(|e| Failure::Input(format!("{}: {e}", args.out)))?;
+    let bytes = trained.model.to_bytes();
+    std::fs::write(&args.out, &bytes).map_err(|e| Failure::Input(format!("{}: {e}", args.out)))?;
     write_stdout(format!("wrote {}\n", args.out).as_bytes())?;
+    // The figures above come from the unquantised models and unrounded scores; read the file
+    // back and score validation as `eval` does, so the two commands print the same numbers.
+    let written = read_the_room::learned::model::Model::from_bytes(&bytes).map_err(|e| Failure::Input(format!("{}: {e}", args.out)))?;
+    let analyzer = read_the_room::Analyzer::with_model(read_the_room::Config::default(), Box::leak(Box::new(written)))
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let v = SplitFigures::measure(&corpus, Split::Validation, &analyzer, 50).total;
+    write_stdout(
+        format!(
+            "validation, scoring {} as eval does: pitch F1 {:.3}  ok->pitch {:.1}%  3-way accuracy {:.3}  commercial F1 {:.3}  invited F1 {:.3}\n",
+            args.out, v.f1, v.ok_called_pitch_share * 100.0, v.accuracy, v.commercial_f1, v.invited_f1
+        )
+        .as_bytes(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
