@@ -4,6 +4,7 @@
 
 use super::help::{TRAIN_HELP, ANALYZE_HELP, EVAL_HELP, MAIN_HELP, RULES_HELP};
 use super::Failure;
+use read_the_room::corpus::Split;
 
 /// When to colour the `--explain` view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +42,7 @@ pub struct EvalArgs {
     pub json: bool,
     pub style: JsonStyle,
     /// Score a split of corpus/MANIFEST.json instead of files.
-    pub split: Option<String>,
+    pub split: Option<Split>,
     /// The corpus folder (default: corpus/ of this checkout).
     pub corpus: Option<String>,
     /// The hand-tuned scorer, or the learned one (the default, as in analyze and the extension).
@@ -275,10 +276,10 @@ fn parse_eval(args: &[String]) -> Result<Command, Failure> {
             }
             "--split" => {
                 let v = value()?;
-                if read_the_room::corpus::Split::parse(&v).is_none() {
+                let Some(split) = Split::parse(&v) else {
                     return Err(usage(CMD, format!("--split takes train, validation, test or held, not '{v}'")));
-                }
-                e.split = Some(v);
+                };
+                e.split = Some(split);
                 Ok(true)
             }
             "--corpus" => {

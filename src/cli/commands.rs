@@ -10,6 +10,9 @@ use read_the_room::{parse_case, rules as catalogue};
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+/// The learned scorer's `pitch` is P(commercial) × 100: a reply counts as commercial from 50.
+const LEARNED_COMMERCIAL_CUT: u8 = 50;
+
 pub fn eval(args: &EvalArgs) -> Result<ExitCode, Failure> {
     let analyzer = input::analyzer_with(args.config.as_deref(), args.hand)?;
     let mut evaluator = Evaluator::new();
@@ -47,11 +50,13 @@ pub fn eval(args: &EvalArgs) -> Result<ExitCode, Failure> {
 
 /// `eval --split NAME`: one split of the manifest, per batch and in all.
 pub fn eval_split(args: &EvalArgs) -> Result<ExitCode, Failure> {
-    let split = args.split.as_deref().and_then(Split::parse).ok_or_else(|| Failure::Usage("--split takes train, validation, test or held".into()))?;
+    let Some(split) = args.split else {
+        return Err(Failure::Usage("eval_split needs --split".into()));
+    };
     let root = args.corpus.as_ref().map(std::path::PathBuf::from).unwrap_or_else(Corpus::default_root);
     let corpus = Corpus::load(&root).map_err(Failure::Input)?;
     let analyzer = input::analyzer_with(args.config.as_deref(), args.hand)?;
-    let figures = SplitFigures::measure(&corpus, split, &analyzer, if args.hand { read_the_room::CLEARLY_COMMERCIAL_POINTS } else { 50 });
+    let figures = SplitFigures::measure(&corpus, split, &analyzer, if args.hand { read_the_room::CLEARLY_COMMERCIAL_POINTS } else { LEARNED_COMMERCIAL_CUT });
     if figures.total.cases == 0 {
         return Err(Failure::Input(format!("{}: the {} split has no cases", root.display(), split.as_str())));
     }
@@ -74,7 +79,7 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode, Failure> {
     let written = read_the_room::learned::model::Model::from_bytes(&bytes).map_err(|e| Failure::Input(format!("{}: {e}", args.out)))?;
     let analyzer = read_the_room::Analyzer::with_model(read_the_room::Config::default(), Box::leak(Box::new(written)))
         .map_err(|e| Failure::Input(e.to_string()))?;
-    let v = SplitFigures::measure(&corpus, Split::Validation, &analyzer, 50).total;
+    let v = SplitFigures::measure(&corpus, Split::Validation, &analyzer, LEARNED_COMMERCIAL_CUT).total;
     write_stdout(
         format!(
             "validation, scoring {} as eval does: pitch F1 {:.3}  ok->pitch {:.1}%  3-way accuracy {:.3}  commercial F1 {:.3}  invited F1 {:.3}\n",
