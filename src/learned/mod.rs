@@ -167,8 +167,8 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         Some(g) => features::window_values(g, s, e, rules),
         None => features::values(&norm[s..e], rules, &muted_at(s)),
     };
-    // The whole message's reading, when it is read alone: a one-sentence message's sentence
-    // is the whole message, read once.
+    // The whole message's reading, when it is read alone: a one-sentence message's sentence,
+    // or a two-sentence message's pair, is the whole message, read once.
     let mut whole_read: Option<[f32; 4]> = None;
     // A message with no words (an emoji, a row of dots) asks nothing.
     out.whole = if !norm.chars().any(char::is_alphanumeric) {
@@ -191,13 +191,14 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
             continue;
         }
         let rules = rules_in(s, e);
-        let is_whole = |rules: &[&'static str]| (s, e) == (0, norm.len()) && {
+        // A window that is the whole message with the same rules reads as the whole did.
+        let is_whole = |s: usize, e: usize, rules: &[&'static str]| (s, e) == (0, norm.len()) && {
             let mut sorted = rules.to_vec();
             sorted.sort_unstable();
             sorted == ids
         };
         let p = match whole_read {
-            Some(p) if is_whole(&rules) => p,
+            Some(p) if is_whole(s, e, &rules) => p,
             _ => asks_probabilities(model, &read_window(s, e, &rules)),
         };
         if spans.len() == 1 {
@@ -219,7 +220,11 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         }
         if k + 1 < spans.len() {
             let e2 = spans[k + 1].1;
-            let p = asks_probabilities(model, &read_window(s, e2, &rules_in(s, e2)));
+            let rules = rules_in(s, e2);
+            let p = match whole_read {
+                Some(p) if is_whole(s, e2, &rules) => p,
+                _ => asks_probabilities(model, &read_window(s, e2, &rules)),
+            };
             if p[0] > out.offers {
                 out.offers = p[0];
                 out.offers_span = (s, e2);
