@@ -364,16 +364,63 @@ pub fn grams(norm: &str, masked: &dyn Fn(usize, usize) -> bool) -> Option<Grams>
 /// padding space at a window's edge hashes as the whitespace there does, and no word crosses
 /// the edge, so the window's n-grams are exactly those of the text that lie inside it.
 pub fn window_values(grams: &Grams, start: usize, end: usize, rules: &[&str]) -> Vec<(u32, f32)> {
-    let inside = |keys: &[u64]| -> Vec<u64> {
+    // Only the distinct buckets matter here (a window reports no occurrences): a bitmap
+    // gives them in order without sorting the window.
+    let inside = |keys: &[u64], set: &mut BucketSet| -> Vec<u64> {
         let at = |k: &u64| (k >> 16 & 0xffff) as usize;
         let from = keys.partition_point(|k| at(k) < start);
         let to = keys.partition_point(|k| at(k) < end);
-        keys[from..to.max(from)].iter().copied().filter(|k| (k & 0xffff) as usize <= end).collect()
+        for &k in keys[from..to.max(from)].iter().filter(|&&k| (k & 0xffff) as usize <= end) {
+            set.insert((k >> 32) as u32);
+        }
+        set.take()
     };
-    let (mut words, mut chars) = (inside(&grams.words), inside(&grams.grams));
-    first_per_bucket(&mut words);
-    first_per_bucket(&mut chars);
+    let (words, chars) = BUCKET_SET.with_borrow_mut(|set| (inside(&grams.words, set), inside(&grams.grams, set)));
     merge_values(&words, &chars, rules).0
+}
+
+thread_local! {
+    /// One set for every window read: zeroing 32 KB per window would cost more than the window.
+    static BUCKET_SET: std::cell::RefCell<BucketSet> = std::cell::RefCell::new(BucketSet::new());
+}
+
+/// A set of buckets, one bit each, with one bit per word of those saying which words are in
+/// use, so reading it in order visits only the words in use. Reading it empties it.
+struct BucketSet {
+    bits: Vec<u64>,
+    in_use: Vec<u64>,
+}
+
+impl BucketSet {
+    fn new() -> BucketSet {
+        let words = (BUCKETS as usize).div_ceil(64);
+        BucketSet { bits: vec![0; words], in_use: vec![0; words.div_ceil(64)] }
+    }
+
+    fn insert(&mut self, bucket: u32) {
+        let word = bucket as usize / 64;
+        self.bits[word] |= 1 << (bucket % 64);
+        self.in_use[word / 64] |= 1 << (word % 64);
+    }
+
+    /// The buckets, ascending, as keys with the bucket in the high half (what [`merge_values`]
+    /// reads); the set is left empty.
+    fn take(&mut self) -> Vec<u64> {
+        let mut out = Vec::new();
+        for (i, in_use) in self.in_use.iter_mut().enumerate() {
+            let mut words = std::mem::take(in_use);
+            while words != 0 {
+                let word = i * 64 + words.trailing_zeros() as usize;
+                words &= words - 1;
+                let mut bits = std::mem::take(&mut self.bits[word]);
+                while bits != 0 {
+                    out.push(((word * 64) as u64 + u64::from(bits.trailing_zeros())) << 32);
+                    bits &= bits - 1;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The bucket of a rule-hit feature.
@@ -442,7 +489,9 @@ mod tests {
             "Wer kennt einen Elektriker? Ich brauche Hilfe.\n宣伝禁止。おすすめの歯医者ありますか\nok",
             ". . .\n\n?? a. b. c. 12 34.",
         ];
-        for text in texts {
+        // Many sentences, some buckets shared between windows (the set must be empty after each).
+        let long: String = (0..300u32).map(|i| format!("w{} {}{}. ", char::from(b'a' + (i % 26) as u8), char::from(b'a' + (i / 26 % 26) as u8), i % 7)).collect();
+        for text in texts.iter().copied().chain([long.as_str()]) {
             let muted = |a: usize, b: usize| a < 9 && 4 < b;
             let grams = grams(text, &muted).expect("short text");
             let spans = crate::learned::sentences(text);
