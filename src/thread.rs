@@ -63,6 +63,9 @@ pub struct AnalyzedThread {
     pub(crate) topic: WordMap<f32>,
     /// Authors, normalised, by message index.
     pub(crate) authors: Vec<String>,
+    /// The names a reply can point at a message with (see `refers_to`): each author's first
+    /// word when it has 3 or more chars, and the author's whole name with it.
+    pub(crate) names: HashSet<String, BuildHasherDefault<Fnv>>,
     /// The title, post or parent asks something (so a reply can answer it).
     pub(crate) asks_question: bool,
     /// The thread has any text at all.
@@ -113,8 +116,15 @@ impl AnalyzedThread {
     /// rule is no feature of the invitation model, and the words it matched are not read.
     pub(crate) fn new(thread: &Thread, model: Option<&Model>, enabled: &dyn Fn(&str) -> bool) -> AnalyzedThread {
         let parent = thread.parent_index();
-        let authors = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
-        let mut t = AnalyzedThread { authors, parent, ..AnalyzedThread::default() };
+        let authors: Vec<String> = thread.messages.iter().map(|m| Normalized::new(m.author.trim_start_matches('@')).text).collect();
+        let mut names = HashSet::default();
+        for a in &authors {
+            if let Some(first) = author_first_name(a) {
+                names.insert(first.to_string());
+                names.insert(a.clone());
+            }
+        }
+        let mut t = AnalyzedThread { authors, names, parent, ..AnalyzedThread::default() };
         if let Some(title) = thread.title.as_deref() {
             t.read(-1, title, IN_TITLE, model, enabled);
         }
@@ -331,13 +341,13 @@ impl AnalyzedThread {
     /// words are read once, and only if some message other than the parent or post is asked about.
     fn refers_to<'a>(&'a self, reply_norm: &'a str) -> impl Fn(usize) -> bool + 'a {
         let other_question = std::cell::OnceCell::new();
-        let words: std::cell::OnceCell<WordSet> = std::cell::OnceCell::new();
+        // The thread's names that the reply says (usually none): each word looked up once.
+        let named: std::cell::OnceCell<WordSet> = std::cell::OnceCell::new();
         move |i: usize| {
             *other_question.get_or_init(|| refers_to_other_question(reply_norm))
                 || self.authors.get(i).is_some_and(|a| {
-                    let words = words.get_or_init(|| reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| !w.is_empty()).collect());
-                    let first = a.split_whitespace().next().unwrap_or("");
-                    first.chars().count() >= 3 && (words.contains(first) || words.contains(a.as_str()))
+                    let named = named.get_or_init(|| reply_norm.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '_').filter(|w| self.names.contains(*w)).collect());
+                    !named.is_empty() && author_first_name(a).is_some_and(|first| named.contains(first) || named.contains(a.as_str()))
                 })
         }
     }
@@ -394,6 +404,11 @@ impl AnalyzedThread {
     }
 }
 
+/// An author's first word, when it is long enough (3 chars) to be a name a reply points with.
+fn author_first_name(author: &str) -> Option<&str> {
+    author.split_whitespace().next().filter(|first| first.chars().count() >= 3)
+}
+
 fn refers_to_other_question(reply_norm: &str) -> bool {
     use std::sync::OnceLock;
     static R: OnceLock<regex::Regex> = OnceLock::new();
@@ -440,4 +455,27 @@ fn stem(w: &str) -> &str {
         }
     }
     w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Message;
+
+    #[test]
+    fn a_reply_refers_to_a_message_by_its_authors_name() {
+        let message = |author: &str| Message { author: author.into(), text: "Anyone know a good ladder?".into() };
+        let thread = Thread { title: None, messages: vec![message("@Dana Smith"), message("jo"), message("kayla.m"), message("Ünal")], parent: Some(0) };
+        let t = AnalyzedThread::new(&thread, None, &|_| true);
+        let refers = |reply: &str| {
+            let r = t.refers_to(reply);
+            (0..5).map(&r).collect::<Vec<bool>>()
+        };
+        assert_eq!(refers("thanks dana, and smith too"), [true, false, false, false, false]);
+        assert_eq!(refers("@kayla.m try this, ünal"), [false, false, true, true, false]);
+        // Names under 3 chars, and parts of words, point at nothing.
+        assert_eq!(refers("jo said so, kayla agrees, danas"), [false; 5]);
+        assert_eq!(refers(""), [false; 5]);
+        assert_eq!(refers("re the ladder question above"), [true; 5]);
+    }
 }
