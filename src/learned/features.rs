@@ -317,8 +317,9 @@ fn merge_values(words: &[u64], grams: &[u64], rules: &[&str]) -> (Vec<(u32, f32)
 
 /// Extracts features from normalised text. `masked(start, end)` says a byte span is muted
 /// (a disabled rule's match, an allowed phrase): features touching it are left out.
-/// `rules`: ids of the rules that fired (already filtered by the settings).
-pub fn extract(norm: &str, rules: &[&str], masked: &dyn Fn(usize, usize) -> bool) -> Features {
+/// `rules`: ids of the rules that fired (already filtered by the settings). Generic in
+/// `masked` so that the keystroke path's test is inlined: it runs once per n-gram.
+pub fn extract(norm: &str, rules: &[&str], masked: &impl Fn(usize, usize) -> bool) -> Features {
     let norm = bounded(norm);
     let tokens = tokens(norm);
     let mut words = word_grams(norm, &tokens, &masked);

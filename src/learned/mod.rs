@@ -41,7 +41,7 @@ fn sigmoid(x: f32) -> f32 {
 }
 
 /// Features of a reply: its rule hits (by id) and n-grams outside muted spans.
-pub fn reply_features(norm: &str, rule_ids: &[&'static str], masked: &dyn Fn(usize, usize) -> bool) -> Features {
+pub fn reply_features(norm: &str, rule_ids: &[&'static str], masked: &impl Fn(usize, usize) -> bool) -> Features {
     features::extract(norm, rule_ids, masked)
 }
 
