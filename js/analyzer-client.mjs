@@ -53,7 +53,19 @@ export async function startAnalyzer(glue, wasm, config) {
   if (typeof glue.__wbg_reset_state !== 'function') {
     throw new Error('analyzer module was built without --experimental-reset-state-function; run make wasm');
   }
+  await warmUp(glue);
   return createClient(glue, config);
+}
+
+/** Resolves in a later task, so the page can paint and handle keys in between. */
+export const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+/**
+ * Runs the module's one-time set-up (building the rule automata) one step per task: done
+ * inside the first score it blocked the page for about 150 ms in one go.
+ */
+async function warmUp(glue) {
+  for (let step = 0; glue.warmUp(step); step += 1) await nextTask();
 }
 
 /** Wraps an initialised glue module (exported for tests). */

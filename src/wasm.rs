@@ -29,6 +29,14 @@ const THREAD_SHAPE: &str = "{title?, messages: [{author, text}], parent?}";
 const CASE_SHAPE: &str = "{site?, thread: {title?, messages: [{author, text}], parent?}, reply}";
 const CONFIG_SHAPE: &str = "{disabledRules?: [string], sensitivity?: number, phrases?: [string]}";
 
+/// One step of the analyzer's one-time set-up (`warmUp(0)`, `warmUp(1)`, … until it returns
+/// false); each step is a few milliseconds, so a page can run one per task before the first
+/// score instead of paying it all inside one.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up(step: u32) -> bool {
+    crate::rules::warm_up(step as usize)
+}
+
 /// A configured analyzer (`new Analyzer(config?)`).
 #[wasm_bindgen(js_name = Analyzer)]
 pub struct JsAnalyzer {

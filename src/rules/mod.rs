@@ -148,14 +148,30 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-/// A table of rules compiled once: one set finds in a single pass which patterns match at
-/// all, then only those rules' own regexes say where (most replies match a few rules).
+/// A table of rules compiled once: a few sets find which patterns match at all, then only
+/// those rules' own regexes say where (most replies match a few rules).
 pub(crate) struct Table {
     rules: Vec<Compiled>,
-    set: RuleSet,
-    /// Index into `rules` of each pattern in `set`.
-    in_set: Vec<usize>,
+    /// The patterns split into parts, each compiled into its own set the first time it is
+    /// needed: one set of every pattern took 80 ms to build in a browser, a long task on the
+    /// first keystroke; a part takes a few, and [`warm_up`] builds one per step.
+    parts: Vec<Part>,
 }
+
+/// Some of a table's patterns and their set.
+struct Part {
+    /// Index into `rules` of each pattern of the part, in the set's order.
+    rules: Vec<usize>,
+    set: OnceLock<RuleSet>,
+}
+
+/// A part holds patterns up to about this many bytes (a longer pattern is a part of its own).
+/// Each part costs one more pass over the text. The reply rules run on every keystroke, so
+/// their parts are larger (five parts instead of one set cost 6% more instructions per
+/// re-score); the thread rules' set is built first, paying the engine's first-use costs
+/// too, so its parts are small.
+const REPLY_PART_BYTES: usize = 8_000;
+const THREAD_PART_BYTES: usize = 3_000;
 
 /// Patterns are written with `\b`, `\s`, `\w`; they are compiled as their ASCII forms, which
 /// the regex crate's fast DFA handles on any text (a Unicode `\b` makes it fall back to a
@@ -220,19 +236,38 @@ fn to_ascii_classes(pattern: &str) -> String {
 }
 
 impl Table {
-    fn new(groups: &'static [&'static [Rule]]) -> Table {
+    fn new(groups: &'static [&'static [Rule]], part_bytes: usize) -> Table {
         let rules: Vec<Compiled> = groups.iter().flat_map(|g| g.iter()).map(|rule| Compiled { rule, pattern: OnceLock::new(), unless: OnceLock::new() }).collect();
-        let in_set: Vec<usize> = rules.iter().enumerate().filter(|(_, c)| !c.rule.pattern.is_empty()).map(|(i, _)| i).collect();
-        let set = RuleSet::new(in_set.iter().map(|&i| to_ascii_classes(rules[i].rule.pattern)).collect());
-        Table { rules, set, in_set }
+        let mut parts: Vec<Part> = Vec::new();
+        let mut bytes = 0;
+        for (i, c) in rules.iter().enumerate().filter(|(_, c)| !c.rule.pattern.is_empty()) {
+            let len = c.rule.pattern.len();
+            match parts.last_mut() {
+                Some(part) if bytes + len <= part_bytes => part.rules.push(i),
+                _ => {
+                    parts.push(Part { rules: vec![i], set: OnceLock::new() });
+                    bytes = 0;
+                }
+            }
+            bytes += len;
+        }
+        Table { rules, parts }
     }
 
-    /// Every hit of every enabled pattern rule in `norm`.
+    /// The set of part `k` (built on first use).
+    fn set(&self, k: usize) -> &RuleSet {
+        let part = &self.parts[k];
+        part.set.get_or_init(|| RuleSet::new(part.rules.iter().map(|&i| to_ascii_classes(self.rules[i].rule.pattern)).collect()))
+    }
+
+    /// Every hit of every enabled pattern rule in `norm`, in catalogue order.
     pub fn find_all(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), enabled: &dyn Fn(&str) -> bool, out: &mut Vec<Hit>) {
-        for k in self.set.matching(norm) {
-            let c = &self.rules[self.in_set[k]];
-            if enabled(c.rule.id) {
-                c.find(norm, original, to_original, out);
+        for (k, part) in self.parts.iter().enumerate() {
+            for p in self.set(k).matching(norm) {
+                let c = &self.rules[part.rules[p]];
+                if enabled(c.rule.id) {
+                    c.find(norm, original, to_original, out);
+                }
             }
         }
     }
@@ -277,13 +312,40 @@ impl RuleSet {
 /// Reply rules, compiled once per process.
 pub(crate) fn reply_rules() -> &'static Table {
     static C: OnceLock<Table> = OnceLock::new();
-    C.get_or_init(|| Table::new(catalog::REPLY))
+    C.get_or_init(|| Table::new(catalog::REPLY, REPLY_PART_BYTES))
 }
 
 /// Thread rules, compiled once per process.
 pub(crate) fn thread_rules() -> &'static Table {
     static C: OnceLock<Table> = OnceLock::new();
-    C.get_or_init(|| Table::new(catalog::THREAD))
+    C.get_or_init(|| Table::new(catalog::THREAD, THREAD_PART_BYTES))
+}
+
+/// Rules whose own regexes one [`warm_up`] step compiles.
+const WARM_RULES_PER_STEP: usize = 8;
+
+/// One step of the one-time set-up that the first score would otherwise pay all at once:
+/// the first steps build the rule sets one part each (thread rules first: a thread is read
+/// before a reply is scored), each later step compiles the own regexes of a few rules.
+/// Returns false once every step is done (and for any step past the last). A page runs one
+/// step per task, so no task blocks typing for long; skipping it only moves the cost back
+/// into the first score.
+pub fn warm_up(step: usize) -> bool {
+    let tables = [thread_rules(), reply_rules()];
+    let mut k = step;
+    for t in tables {
+        if k < t.parts.len() {
+            t.set(k);
+            return true;
+        }
+        k -= t.parts.len();
+    }
+    let chunk: Vec<&Compiled> = tables.iter().flat_map(|t| t.rules.iter()).skip(k * WARM_RULES_PER_STEP).take(WARM_RULES_PER_STEP).collect();
+    for c in &chunk {
+        c.pattern.get_or_init(|| build(c.rule.pattern));
+        c.unless.get_or_init(|| build(c.rule.unless));
+    }
+    !chunk.is_empty()
 }
 
 /// The ids of the thread rules (invitations, refusals, discussion questions) that fire in one
@@ -411,6 +473,42 @@ pub(crate) fn sentence_end(s: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{all, to_ascii_classes};
+
+    /// The sets are built in parts: each pattern rule is in exactly one part, in catalogue
+    /// order, and a part is over the size only when it is one pattern.
+    #[test]
+    fn every_pattern_is_in_one_part() {
+        for (table, part_bytes) in [(super::reply_rules(), super::REPLY_PART_BYTES), (super::thread_rules(), super::THREAD_PART_BYTES)] {
+            let in_parts: Vec<usize> = table.parts.iter().flat_map(|p| p.rules.iter().copied()).collect();
+            let patterns: Vec<usize> = (0..table.rules.len()).filter(|&i| !table.rules[i].rule.pattern.is_empty()).collect();
+            assert_eq!(in_parts, patterns);
+            for part in &table.parts {
+                let bytes: usize = part.rules.iter().map(|&i| table.rules[i].rule.pattern.len()).sum();
+                assert!(bytes <= part_bytes || part.rules.len() == 1, "a part of {bytes} bytes");
+            }
+        }
+    }
+
+    /// Warming up ends, builds everything, and changes no hit.
+    #[test]
+    fn warm_up_ends_and_changes_no_hit() {
+        let text = "dm me for 20% off, link in bio. can anyone recommend a plumber? no self promo please";
+        let hits = |t: &super::Table| {
+            let mut out = Vec::new();
+            t.find_all(text, text, &|s, e| (s, e), &|_| true, &mut out);
+            out.iter().map(|h| (h.rule.id, h.start, h.end)).collect::<Vec<_>>()
+        };
+        let before = (hits(super::reply_rules()), hits(super::thread_rules()));
+        let steps = (0..1000).take_while(|&s| super::warm_up(s)).count();
+        assert!(steps < 1000 && steps >= super::reply_rules().parts.len() + super::thread_rules().parts.len());
+        assert!(!super::warm_up(steps + 5));
+        for t in [super::reply_rules(), super::thread_rules()] {
+            assert!(t.parts.iter().all(|p| p.set.get().is_some()));
+            assert!(t.rules.iter().all(|c| c.pattern.get().is_some() && c.unless.get().is_some()));
+        }
+        assert!(!before.0.is_empty() && !before.1.is_empty());
+        assert_eq!(before, (hits(super::reply_rules()), hits(super::thread_rules())));
+    }
 
     /// Native test builds get Unicode regex support through dev-dependencies; the WASM and
     /// release builds do not. Every compiled pattern must therefore be free of Unicode classes.

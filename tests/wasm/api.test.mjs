@@ -200,3 +200,12 @@ test('a client sees a reset made by another client of the same module', async ()
   assert.deepEqual(fullReport(secondThread, PITCH), second.analyze({ thread: LADDER_QUESTION, reply: PITCH }));
   assert.deepEqual(second.analyze({ thread: LADDER_QUESTION, reply: STORY }), first.analyze({ thread: LADDER_QUESTION, reply: STORY }));
 });
+
+test('warmUp runs the one-time set-up step by step, ends, and changes no verdict', () => {
+  const cold = new glue.Analyzer().analyze({ thread: LADDER_QUESTION, reply: PITCH });
+  let steps = 0;
+  while (glue.warmUp(steps)) steps += 1;
+  assert.ok(steps > 2 && steps < 200, `${steps} steps`);
+  assert.equal(glue.warmUp(steps + 10), false, 'a step past the last does nothing');
+  assert.deepEqual(new glue.Analyzer().analyze({ thread: LADDER_QUESTION, reply: PITCH }), cold);
+});
