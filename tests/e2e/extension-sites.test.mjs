@@ -52,7 +52,8 @@ for (const { fixture, site, editor, post } of SITES) {
     const page = await h.open(fixture);
     try {
       await typeInto(page, editor, PITCH);
-      const s = await h.waitState(page, 'a pitch badge', hasBadge('pitch'));
+      // The verdict for the whole text, not one from a pause earlier in the typing.
+      const s = await h.waitState(page, 'a pitch badge for the typed text', (x) => hasBadge('pitch')(x) && x.scored);
       assert.equal(s.siteId, site);
       assert.equal(s.ui.badgeText, 'pitch');
       assert.equal(await editorText(page, editor), PITCH);
