@@ -10,6 +10,7 @@
 //! const handle = analyzer.thread({ title, messages: [{ author, text }], parent });
 //! handle.score("reply text"); // keystroke path: the thread is not read again; no fixes
 //! handle.fixes("reply text"); // the card opened: its one-click fixes (docs/fixes.md)
+//! warmUp(0); warmUp(1); …       // optional: the one-time set-up in steps, one per task
 //! ```
 
 use std::borrow::Cow;
