@@ -342,8 +342,8 @@ pub fn warm_up(step: usize) -> bool {
     }
     let chunk: Vec<&Compiled> = tables.iter().flat_map(|t| t.rules.iter()).skip(k * WARM_RULES_PER_STEP).take(WARM_RULES_PER_STEP).collect();
     for c in &chunk {
-        c.pattern.get_or_init(|| build(c.rule.pattern));
-        c.unless.get_or_init(|| build(c.rule.unless));
+        c.pattern();
+        c.unless();
     }
     !chunk.is_empty()
 }
@@ -369,16 +369,26 @@ const UNLESS_AFTER: usize = 40;
 pub(crate) const MAX_HITS_PER_RULE: usize = 16;
 
 impl Compiled {
+    /// The rule's own pattern, compiled on first use (None when it cannot compile).
+    fn pattern(&self) -> Option<&Regex> {
+        self.pattern.get_or_init(|| build(self.rule.pattern)).as_ref()
+    }
+
+    /// The rule's `unless` pattern, compiled on first use (None when it has none).
+    fn unless(&self) -> Option<&Regex> {
+        self.unless.get_or_init(|| build(self.rule.unless)).as_ref()
+    }
+
     /// Every match of this pattern rule in `norm` (lowercase normalised text); `original` is
     /// used by checks that need the text as typed, through `to_original`.
     pub fn find(&self, norm: &str, original: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize), out: &mut Vec<Hit>) {
-        let Some(re) = self.pattern.get_or_init(|| build(self.rule.pattern)) else { return };
+        let Some(re) = self.pattern() else { return };
         let mut n = 0;
         for m in re.find_iter(norm) {
             if n >= MAX_HITS_PER_RULE {
                 break;
             }
-            if let Some(unless) = self.unless.get_or_init(|| build(self.rule.unless)) {
+            if let Some(unless) = self.unless() {
                 let from = sentence_start(norm, m.start());
                 let to = sentence_end(norm, m.end()).min(floor_char(norm, m.end() + UNLESS_AFTER));
                 if unless.is_match(&norm[from..to]) {

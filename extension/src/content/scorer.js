@@ -7,6 +7,9 @@ import * as glue from 'rtr:wasm-glue';
 import { startAnalyzer, nextTask } from '../../../js/analyzer-client.mjs';
 import { MSG } from '../shared/messages.js';
 
+// A reply that is plainly fine, scored once to pay the first score's one-time costs.
+const WARM_REPLY = 'Thanks, that helps.';
+
 /** The in-page analyzer, with the async interface both paths share. */
 async function localHost() {
   const client = await startAnalyzer(glue, chrome.runtime.getURL('pkg/read_the_room_bg.wasm'));
@@ -15,7 +18,7 @@ async function localHost() {
   // each, so they never add up to a long task with the page's own thread.
   const probe = client.thread({ messages: [{ author: 'a', text: 'Can anyone recommend a plumber?' }], parent: 0 });
   await nextTask();
-  probe.score('Thanks, that helps.');
+  probe.score(WARM_REPLY);
   probe.free();
   await nextTask();
   let warm = false;
@@ -28,7 +31,7 @@ async function localHost() {
       const handle = client.thread(thread);
       // The first score on a page's own thread is slower than the next ones; pay it when the
       // box gets focus (in its own task), not on the first pause in typing.
-      if (!warm) { await nextTask(); handle.score('Thanks, that helps.'); warm = true; }
+      if (!warm) { await nextTask(); handle.score(WARM_REPLY); warm = true; }
       return { score: async (reply) => handle.score(reply), fixes: async (reply) => handle.fixes(reply), free: () => handle.free() };
     },
   };
