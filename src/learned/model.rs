@@ -7,9 +7,11 @@
 //! u32     payload length in bytes
 //! u32     FNV-1a of the payload
 //! payload:
-//!   sparse linear × 6   commercial, hard sell, then the invitation model's four classes
-//!                       (offers, refuses, closed, none): f32 bias, f32 scale, u32 count, count × (varint index
-//!                       delta, i8 weight); weight = i8 × scale
+//!   linear × 6          commercial, hard sell, then the invitation model's four classes
+//!                       (offers, refuses, closed, none): f32 bias, f32 scale, u8 bits (the
+//!                       model has 2^bits buckets; a feature's bucket is its index mod 2^bits),
+//!                       u32 count, then count × (varint index delta, i8 weight), or, when
+//!                       count = 2^bits, every i8 weight in bucket order; weight = i8 × scale
 //!   reader              u32 count, count × f32: the thread reader's constants (READER)
 //!   verdict             u32 count (= VERDICT_FEATURES.len()), count × f32 weights, f32 bias,
 //!                       f32 t1 (ok|caution), f32 t2 (caution|pitch)
@@ -21,7 +23,9 @@ use super::features::{self, BUCKETS};
 /// File magic.
 pub const MAGIC: &[u8; 4] = b"RTRM";
 /// Format version.
-pub const FORMAT: u16 = 1;
+pub const FORMAT: u16 = 2;
+/// The fewest buckets a linear model may fold its features into (2^this).
+pub const MIN_BUCKET_BITS: u32 = 8;
 
 /// Inputs of the verdict model, in order. `u` is 1 − invited; every `u·` input and
 /// `refused·c` has a weight ≥ 0 (enforced in training and checked at load), so evidence that
@@ -83,29 +87,22 @@ pub struct Linear {
 }
 
 impl Linear {
-    /// Weight of a bucket.
+    /// Weight of a bucket. A model with fewer buckets than the features (a power of two)
+    /// folds the feature index into its own: bucket = index mod its size.
     #[inline]
     pub fn weight(&self, index: u32) -> f32 {
-        f32::from(self.weights[index as usize]) * self.scale
+        f32::from(self.weights[index as usize & (self.weights.len() - 1)]) * self.scale
     }
     /// Bias plus the sum of weight × value.
     pub fn logit(&self, values: &[(u32, f32)]) -> f32 {
         self.bias + values.iter().map(|&(i, v)| self.weight(i) * v).sum::<f32>()
     }
-    /// Quantises float weights, keeping the `keep` largest in magnitude (the file stays
-    /// small; the rest are tiny): the step is the largest magnitude / 127, and weights that
-    /// round to zero are dropped from the file.
-    pub fn quantise(bias: f32, weights: &[f32], keep: usize) -> Linear {
-        let mut magnitudes: Vec<f32> = weights.iter().map(|w| w.abs()).filter(|w| *w > 0.0).collect();
-        let cut = if magnitudes.len() > keep && keep > 0 {
-            let k = magnitudes.len() - keep;
-            *magnitudes.select_nth_unstable_by(k, f32::total_cmp).1
-        } else {
-            0.0
-        };
+    /// Quantises float weights (one per bucket, a power of two of them): the step is the
+    /// largest magnitude / 127; weights that round to zero are not written.
+    pub fn quantise(bias: f32, weights: &[f32]) -> Linear {
         let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        let weights = weights.iter().map(|w| if w.abs() < cut { 0 } else { (w / scale).round().clamp(-127.0, 127.0) as i8 }).collect();
+        let weights = weights.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect();
         Linear { bias, scale, weights }
     }
 }
@@ -200,16 +197,26 @@ impl Reader<'_> {
     fn linear(&mut self) -> Result<Linear, ModelError> {
         let bias = self.f32()?;
         let scale = self.f32()?;
+        let bits = u32::from(self.take(1)?[0]);
+        if !(MIN_BUCKET_BITS..=BUCKETS.trailing_zeros()).contains(&bits) {
+            return Err(ModelError(format!("2^{bits} buckets, expected 2^{MIN_BUCKET_BITS} to 2^{}", BUCKETS.trailing_zeros())));
+        }
+        let buckets = 1usize << bits;
         let count = self.u32()? as usize;
-        if count > BUCKETS as usize {
+        if count > buckets {
             return Err(ModelError("too many weights".into()));
         }
-        let mut weights = vec![0i8; BUCKETS as usize];
+        if count == buckets {
+            // Every weight, in bucket order.
+            let weights = self.take(buckets)?.iter().map(|b| *b as i8).collect();
+            return Ok(Linear { bias, scale, weights });
+        }
+        let mut weights = vec![0i8; buckets];
         let mut index: u64 = 0;
         for k in 0..count {
             let delta = u64::from(self.varint()?);
             index = if k == 0 { delta } else { index + delta };
-            if index >= u64::from(BUCKETS) || (k > 0 && delta == 0) {
+            if index >= buckets as u64 || (k > 0 && delta == 0) {
                 return Err(ModelError("weight index out of range".into()));
             }
             weights[index as usize] = self.take(1)?[0] as i8;
@@ -221,6 +228,7 @@ impl Reader<'_> {
 impl Model {
     /// A model from its parts.
     pub fn new(commercial: Linear, hard: Linear, asks: [Linear; 4], reader: Vec<f32>, verdict: Verdict) -> Model {
+        // The four classes share one size (checked at load; the trainer writes them so).
         let len = asks.iter().map(|a| a.weights.len()).min().unwrap_or(0);
         let asks_packed = (0..len).map(|i| [asks[0].weights[i], asks[1].weights[i], asks[2].weights[i], asks[3].weights[i]]).collect();
         Model { commercial, hard, asks, reader, verdict, asks_packed }
@@ -231,8 +239,9 @@ impl Model {
     pub fn asks_logits(&self, values: &[(u32, f32)]) -> [f32; 4] {
         let scales = [self.asks[0].scale, self.asks[1].scale, self.asks[2].scale, self.asks[3].scale];
         let mut sums = [-0.0f32; 4];
+        let mask = self.asks_packed.len() - 1;
         for &(i, v) in values {
-            let w = self.asks_packed[i as usize];
+            let w = self.asks_packed[i as usize & mask];
             for k in 0..4 {
                 sums[k] += f32::from(w[k]) * scales[k] * v;
             }
@@ -246,13 +255,20 @@ impl Model {
         for lin in [&self.commercial, &self.hard].into_iter().chain(self.asks.iter()) {
             p.extend(lin.bias.to_le_bytes());
             p.extend(lin.scale.to_le_bytes());
+            p.push(lin.weights.len().trailing_zeros() as u8);
             let nonzero: Vec<(u32, i8)> = lin.weights.iter().enumerate().filter(|(_, w)| **w != 0).map(|(i, w)| (i as u32, *w)).collect();
-            p.extend((nonzero.len() as u32).to_le_bytes());
-            let mut last = 0u32;
-            for (k, (i, w)) in nonzero.iter().enumerate() {
-                put_varint(&mut p, if k == 0 { *i } else { i - last });
-                p.push(*w as u8);
-                last = *i;
+            // Mostly zero: (index delta, weight) pairs; mostly not: every weight in order.
+            if nonzero.len() * 2 < lin.weights.len() {
+                p.extend((nonzero.len() as u32).to_le_bytes());
+                let mut last = 0u32;
+                for (k, (i, w)) in nonzero.iter().enumerate() {
+                    put_varint(&mut p, if k == 0 { *i } else { i - last });
+                    p.push(*w as u8);
+                    last = *i;
+                }
+            } else {
+                p.extend((lin.weights.len() as u32).to_le_bytes());
+                p.extend(lin.weights.iter().map(|w| *w as u8));
             }
         }
         p.extend((self.reader.len() as u32).to_le_bytes());
@@ -300,6 +316,9 @@ impl Model {
         let commercial = r.linear()?;
         let hard = r.linear()?;
         let asks = [r.linear()?, r.linear()?, r.linear()?, r.linear()?];
+        if asks.iter().any(|a| a.weights.len() != asks[0].weights.len()) {
+            return Err(ModelError("the invitation model's classes differ in size".into()));
+        }
         let n = r.u32()? as usize;
         if n != READER.len() {
             return Err(ModelError(format!("{n} reader constants, expected {}", READER.len())));
@@ -348,11 +367,13 @@ mod tests {
         let mut w = vec![0.0f32; BUCKETS as usize];
         w[3] = 1.0;
         w[70_000] = -0.5;
-        let lin = Linear::quantise(0.25, &w, 10);
+        let lin = Linear::quantise(0.25, &w);
+        // A folded model, dense: every one of its 2^10 buckets has a weight.
+        let folded = Linear::quantise(-0.5, &(0..1024).map(|i| (i as f32 - 511.5) / 100.0).collect::<Vec<_>>());
         Model::new(
             lin.clone(),
-            lin.clone(),
-            [lin.clone(), lin.clone(), lin.clone(), lin],
+            folded.clone(),
+            [folded.clone(), folded.clone(), folded.clone(), folded],
             vec![1.0; READER.len()],
             Verdict { weights: VERDICT_FEATURES.iter().map(|n| if NON_POSITIVE.contains(n) { -0.5 } else { 0.5 }).collect(), bias: -1.0, t1: 0.0, t2: 1.0 },
         )
@@ -391,6 +412,45 @@ mod tests {
         let ans = VERDICT_FEATURES.iter().position(|n| *n == "c·ans").expect("c·ans is an input");
         m.verdict.weights[ans] = 0.1;
         assert!(err(&m.to_bytes()).contains("positive"));
+    }
+
+    #[test]
+    fn a_folded_model_reads_a_feature_in_its_index_mod_its_size() {
+        let m = tiny();
+        assert_eq!(m.hard.weights.len(), 1024);
+        for index in [0u32, 5, 1023, 1024, 1029, 70_000, BUCKETS - 1] {
+            assert_eq!(m.hard.weight(index), m.hard.weight(index % 1024), "feature {index}");
+            assert_eq!(m.asks_logits(&[(index, 1.0)]), m.asks_logits(&[(index % 1024, 1.0)]), "feature {index}");
+        }
+        assert_ne!(m.hard.weight(0), m.hard.weight(1000));
+        // The full-size model does not fold.
+        assert_ne!(m.commercial.weight(3), m.commercial.weight(3 + 1024));
+    }
+
+    #[test]
+    fn a_model_with_bad_bucket_counts_is_refused() {
+        // The payload is re-sealed (length and checksum) so only the bucket count is wrong.
+        let reseal = |m: &Model, edit: &dyn Fn(&mut Vec<u8>)| {
+            let bytes = m.to_bytes();
+            let mut payload = bytes[18..].to_vec();
+            edit(&mut payload);
+            let mut out = bytes[..10].to_vec();
+            out.extend((payload.len() as u32).to_le_bytes());
+            out.extend(features::fnv1a32(&[&payload]).to_le_bytes());
+            out.extend(payload);
+            out
+        };
+        // The commercial model's bits byte follows its bias and scale.
+        for bits in [0u8, 7, 19, 255] {
+            let bytes = reseal(&tiny(), &|p| p[8] = bits);
+            let err = Model::from_bytes(&bytes).expect_err("must be refused").0;
+            assert!(err.contains("buckets"), "{bits}: {err}");
+        }
+        // Invitation classes of different sizes are refused.
+        let mut m = tiny();
+        m.asks[2] = Linear::quantise(0.0, &[0.5; 2048]);
+        let err = Model::from_bytes(&m.to_bytes()).expect_err("must be refused").0;
+        assert!(err.contains("differ in size"), "{err}");
     }
 
     #[test]
