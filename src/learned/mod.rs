@@ -110,7 +110,7 @@ pub struct MessageAsks {
     pub refuses: f32,
     /// The sentence behind `refuses`.
     pub refuses_span: (usize, usize),
-    /// Strongest P(closed) among sentences read as a filled request.
+    /// Strongest P(closed) among sentences read as a filled request, after the message's last question.
     pub closed: f32,
     /// P(offers) of the whole message read at once (with the title before the post), as the
     /// model was trained: windows find where a request is, the whole text says whether it is one.
@@ -185,6 +185,8 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
         }
     };
     let rules_in = |s: usize, e: usize| -> Vec<&'static str> { hits.iter().filter(|h| h.0 >= s && h.1 <= e).map(|h| h.2).collect() };
+    // The strongest closing since the message's last question.
+    let mut closing: f32 = 0.0;
     for (k, &(s, e)) in spans.iter().enumerate() {
         // A sentence with no words (an emoji, a row of dots) asks nothing.
         if !norm[s..e].chars().any(char::is_alphanumeric) {
@@ -215,8 +217,13 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
             out.refuses = p[1];
             out.refuses_span = (s, e);
         }
+        // A thank-you followed by another question ("Thanks! Are the arms easy to fit?")
+        // leaves the request open: only a closing that nothing after it questions counts.
+        if norm[s..e].trim_end().ends_with('?') {
+            closing = 0.0;
+        }
         if best == 2 {
-            out.closed = out.closed.max(p[2]);
+            closing = closing.max(p[2]);
         }
         if k + 1 < spans.len() {
             let e2 = spans[k + 1].1;
@@ -231,6 +238,7 @@ pub fn read_message(model: &Model, norm: &str, hits: &[(usize, usize, &'static s
             }
         }
     }
+    out.closed = closing;
     out
 }
 

@@ -107,8 +107,15 @@ pub fn fit_binary(rows: &[(&Row, f32, f32)], l2: f32, epochs: usize, seed: u64, 
 /// what four did, in three quarters of the bytes.
 const NONE: usize = 3;
 
+/// A row's label when all that is known is that the message does not ask for offers (the
+/// parent of a reply labelled uninvited: it may be a closing, a refusal or plain chat). Its
+/// loss is −log(1 − P(offers)): it lowers offers and leaves the other three to the messages
+/// labelled with them, instead of teaching that "found one, thanks" is `none`.
+pub const NOT_OFFERS: usize = 4;
+
 /// Sparse L2 softmax regression over the four `asks` classes (AdaGrad), the last a reference
-/// class (NONE). `n`: the model's buckets (a power of two, at most BUCKETS).
+/// class (NONE); a row labelled NOT_OFFERS is partial (see there). `n`: the model's buckets
+/// (a power of two, at most BUCKETS).
 pub fn fit_softmax(rows: &[(&Row, usize, f32)], l2: f32, epochs: usize, seed: u64, n: usize) -> [(f32, Vec<f32>); 4] {
     let mut w: Vec<Vec<f32>> = (0..4).map(|_| vec![0.0f32; n]).collect();
     let mut g2: Vec<Vec<f32>> = (0..4).map(|_| vec![1e-6f32; n]).collect();
@@ -125,8 +132,17 @@ pub fn fit_softmax(rows: &[(&Row, usize, f32)], l2: f32, epochs: usize, seed: u6
             let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
             let e: Vec<f32> = z.iter().map(|v| (v - max).exp()).collect();
             let sum: f32 = e.iter().sum();
+            // The target: the label's class, or for NOT_OFFERS the other three classes in the
+            // proportions the model gives them now (the gradient of −log(1 − P(offers))).
+            let rest = (sum - e[Asks::Offers.index()]).max(f32::MIN_POSITIVE);
+            let target = |k: usize| match y {
+                NOT_OFFERS if k == Asks::Offers.index() => 0.0,
+                NOT_OFFERS => e[k] / rest,
+                _ if k == y => 1.0,
+                _ => 0.0,
+            };
             for k in 0..4 {
-                let g = (e[k] / sum - if k == y { 1.0 } else { 0.0 }) * weight;
+                let g = (e[k] / sum - target(k)) * weight;
                 if k == NONE {
                     // The reference class: its weights stay zero, only its bias learns.
                     gb[k] += g * g;
@@ -294,7 +310,7 @@ fn prepare<'a>(corpus: &'a Corpus, split: Split, hand: &Analyzer) -> Data<'a> {
                 Some(p) => th.messages[p].text.clone(),
                 None => th.title.clone().unwrap_or_default(),
             };
-            parents.push(c.invited.map(|inv| (message_values(&text), if inv { Asks::Offers.index() } else { Asks::None.index() })));
+            parents.push(c.invited.map(|inv| (message_values(&text), if inv { Asks::Offers.index() } else { NOT_OFFERS })));
         }
     }
     let messages = corpus.messages(split).map(|(_, m)| (message_values(&m.text), m.asks.index())).collect();
