@@ -64,7 +64,7 @@ fn a_channel_mention_that_answers_is_caution_when_quiet_and_pitch_when_strict() 
             ],
         )
     };
-    let reply = "I review ladders on my channel every week, the extension ones with standoffs win for gutters.";
+    let reply = "Extension with a standoff wins for gutters. Full disclosure, I review ladders on my channel every week.";
     assert_eq!(level_at(-15, &hn, reply), Level::Caution);
     assert_eq!(level_at(15, &hn, reply), Level::Pitch);
 }
@@ -81,7 +81,7 @@ fn the_playground_examples_show_the_levels_their_stories_call_for() {
             ],
         )
     };
-    let owner = "Full disclosure, I own Little Fig on Alberta St, so I am biased! The mushroom risotto is what regulars order. Mention this thread for 10% off your first dinner.";
+    let owner = "Welcome! Full disclosure, I own Little Fig on Alberta St, so I am biased, but it's the local restaurant our regulars keep going back to for the mushroom risotto. Mention this thread for 10% off your first dinner.";
     assert_eq!(level(&restaurant, owner), Level::Caution);
 
     let offer = "Great question! Our extension ladders are 25% off until Sunday — DM me and I will send you the order link.";

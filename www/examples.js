@@ -48,8 +48,10 @@ export const EXAMPLES = [
       ],
       parent: 0,
     },
+    // It answers in the thread's words: relevance is read from the words a reply shares with
+    // the thread, and a reply that shares none reads as ignoring it.
     reply:
-      'Full disclosure, I own Little Fig on Alberta St, so I am biased! The mushroom risotto is what regulars order. Mention this thread for 10% off your first dinner.',
+      "Welcome! Full disclosure, I own Little Fig on Alberta St, so I am biased, but it's the local restaurant our regulars keep going back to for the mushroom risotto. Mention this thread for 10% off your first dinner.",
   },
   {
     id: 'linkedin',

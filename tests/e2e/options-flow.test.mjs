@@ -7,7 +7,7 @@ import { launchWithExtension, typeInto, waitFor } from './harness.mjs';
 
 const PITCH = 'Our ladders are 20% off this week only, DM me for the link!';
 // Commercial but mild: a caution when quiet, a pitch when strict (same score, other thresholds).
-const BORDERLINE = 'I review ladders on my channel every week, the extension ones with standoffs win for gutters.';
+const BORDERLINE = 'Extension with a standoff wins for gutters. Full disclosure, I review ladders on my channel every week.';
 const REDDIT = { fixture: 'reddit.html', editor: '[data-lexical-editor]' };
 const HN = { fixture: 'hackernews.html', editor: 'textarea[name="text"]' };
 
