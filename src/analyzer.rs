@@ -63,8 +63,8 @@ use crate::{After, Case, Config, Error, ErrorKind, Fix, Level, Report, Signal, T
 /// Signal weights of the learned scorer: points per unit of the commercial model's logit.
 const POINTS_PER_LOGIT: f32 = 10.0;
 /// Level thresholds at normal sensitivity.
-const PITCH_AT: i32 = 45;
-const CAUTION_AT: i32 = 22;
+pub(crate) const PITCH_AT: i32 = 45;
+pub(crate) const CAUTION_AT: i32 = 22;
 /// A reply with this many signal points is clearly commercial on its own.
 pub(crate) const CLEARLY_COMMERCIAL: i32 = 25;
 /// An invitation at least this strong means someone asked for offers.

@@ -278,6 +278,7 @@ pub fn verdict_vector(x: &VerdictInputs, categories: &[&str]) -> Vec<f32> {
             "u" => u,
             "u·c·(1-rel)" => u * c * (1.0 - x.relevance.clamp(0.0, 1.0)),
             "u·c·(1-ans)" => u * c * (1.0 - b(x.answered)),
+            "u·c·(1-rel)·(1-ans)" => u * c * (1.0 - x.relevance.clamp(0.0, 1.0)) * (1.0 - b(x.answered)),
             "u·c·empty" => u * c * b(x.empty),
             "u·c·h" => u * c * x.h,
             "c·h" => c * x.h,
@@ -297,8 +298,9 @@ pub fn verdict_vector(x: &VerdictInputs, categories: &[&str]) -> Vec<f32> {
 /// the ok|caution cut maps to 22 points and the caution|pitch cut to 45 (normal sensitivity).
 pub fn points(model: &Model, z: f32) -> (f32, f32) {
     let v = &model.verdict;
-    let k = 23.0 / (v.t2 - v.t1);
-    (k, 45.0 + k * (z - v.t2))
+    let (pitch_at, caution_at) = (crate::analyzer::PITCH_AT as f32, crate::analyzer::CAUTION_AT as f32);
+    let k = (pitch_at - caution_at) / (v.t2 - v.t1);
+    (k, pitch_at + k * (z - v.t2))
 }
 
 /// The verdict model's logit and each input's contribution to it.

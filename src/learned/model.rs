@@ -37,6 +37,7 @@ pub const VERDICT_FEATURES: &[&str] = &[
     "u",          // not invited                                     (≥ 0)
     "u·c·(1-rel)", // … and off the thread's topic                    (≥ 0)
     "u·c·(1-ans)", // … and not answering the question first          (≥ 0)
+    "u·c·(1-rel)·(1-ans)", // … off the topic's words and not answering  (≥ 0)
     "u·c·empty",  // … under a thread with no text (a bare video)    (≥ 0)
     "u·c·h",      // … and written as a hard sell                    (≥ 0)
     "c·h",        // a hard sell, asked for or not
@@ -63,7 +64,7 @@ pub const VERDICT_FEATURES: &[&str] = &[
 /// when a request is added to the thread).
 pub const NON_POSITIVE: &[&str] = &["c·ans", "c·ans·disclosed", "c·h·ans"];
 /// Inputs whose weight must be ≥ 0.
-pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·empty", "u·c·h", "refused·c"];
+pub const NON_NEGATIVE: &[&str] = &["u·c", "u", "u·c·(1-rel)", "u·c·(1-ans)", "u·c·(1-rel)·(1-ans)", "u·c·empty", "u·c·h", "refused·c"];
 
 /// The thread reader's constants, in file order.
 pub const READER: &[&str] = &["parent", "post", "title", "other", "referenced", "saturate", "closed_discount", "floor", "single", "refusal", "window", "discussion"];

@@ -15,7 +15,7 @@
 use super::features::{self, BUCKETS};
 use super::model::{Linear, Model, Verdict, NON_NEGATIVE, NON_POSITIVE, VERDICT_FEATURES};
 use super::{asks_probabilities, verdict_vector, VerdictInputs};
-use crate::analyzer::Scorer;
+use crate::analyzer::{Scorer, CAUTION_AT, PITCH_AT};
 use crate::corpus::{level_of, Asks, Corpus, LabelledCase, Split};
 use crate::rules::{self, Hit};
 use crate::text::Normalized;
@@ -439,9 +439,14 @@ fn figures(model: &Model, rows: &[CaseRow], scored: &[(Vec<f32>, f32)], t2_shift
     let (mut ok, mut ok_pitch, mut right) = (0usize, 0usize, 0usize);
     for (r, (x, invited)) in rows.iter().zip(scored) {
         let (z, _) = super::verdict_logit(model, x);
-        let said = if z >= model.verdict.t2 + t2_shift {
+        // As the analyzer does: the score in whole points (45 at the pitch cut, 22 at the
+        // caution cut), then the level, so a score that rounds up to 45 is a pitch here too.
+        let (t1, t2) = (model.verdict.t1 + t1_shift, model.verdict.t2 + t2_shift);
+        let (pitch_at, caution_at) = (PITCH_AT as f32, CAUTION_AT as f32);
+        let score = (pitch_at + (pitch_at - caution_at) / (t2 - t1) * (z - t2)).round().clamp(0.0, 100.0);
+        let said = if score >= pitch_at {
             Level::Pitch
-        } else if z >= model.verdict.t1 + t1_shift {
+        } else if score >= caution_at {
             Level::Caution
         } else {
             Level::Ok
@@ -667,7 +672,10 @@ pub fn train(corpus: &Corpus) -> Result<Trained, String> {
     }
     let y: Vec<usize> = train.rows.iter().map(|r| level_index(level_of(r.case))).collect();
     let verdict = fit_ordinal(&oof_x, &y, 1e-4, 1500);
-    let mut model = assemble_with(commercial, hard, best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
+    let model = assemble_with(commercial, hard, best_a.2.take().unwrap_or_else(|| fit_asks(&train.messages, &all_parents, l2a, pwa)), verdict, reader.clone());
+    // The cuts are set on the model as it ships (its weights stored as bytes), so the "at most
+    // 2% of ok called pitch" holds for what eval and the extension score.
+    let mut model = Model::from_bytes(&model.to_bytes()).map_err(|e| format!("the trained model does not read back: {e}"))?;
 
     // The verdict's inputs on validation (the cuts do not change them): read once.
     let val_scored = scored(&model, &val.rows);
