@@ -72,10 +72,8 @@ pub(crate) const ASKED: f32 = 50.0;
 
 /// Which judgment scores replies.
 ///
-/// The default is still the hand-tuned scorer: the learned one is far better on text nobody
-/// on the team wrote (README, `eval --split test`), but it does not yet pass every behaviour
-/// the end-to-end suite and DESIGN.md's examples ask for, so the extension keeps the scorer
-/// that does until the next model does.
+/// The learned models judge (the default everywhere); the hand-tuned rule-points scorer is
+/// kept only as the baseline the README's accuracy table compares against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Scorer {
     /// The trained models (`model/read-the-room.model`).
